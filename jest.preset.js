@@ -1,0 +1,18 @@
+// Shared Jest settings: every workspace's jest.config.js spreads this.
+// `lattice-source` makes workspace packages resolve to their TypeScript sources, so tests
+// never need a build first; jose is ESM-only and is transformed to CommonJS.
+module.exports = {
+  testEnvironment: 'node',
+  testEnvironmentOptions: { customExportConditions: ['lattice-source', 'node', 'node-addons'] },
+  transform: {
+    '^.+\\.(t|j|mj)s$': [
+      '@swc/jest',
+      { jsc: { parser: { syntax: 'typescript' }, target: 'es2022' }, module: { type: 'commonjs' } },
+    ],
+  },
+  transformIgnorePatterns: ['/node_modules/(?!jose/)'],
+  testMatch: ['<rootDir>/test/**/*.test.ts'],
+  globalSetup: require.resolve('./packages/testkit/src/jest-global-setup.ts'),
+  globalTeardown: require.resolve('./packages/testkit/src/jest-global-teardown.ts'),
+  testTimeout: 30000,
+};
