@@ -1,0 +1,51 @@
+import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
+import type { GraphQLFormattedError } from 'graphql';
+import type { Logger } from 'pino';
+import { ErrorCode, isPublicCode } from './errors';
+
+export interface RequestContext extends BaseContext {
+  requestId: string;
+  log: Logger;
+}
+
+/**
+ * Logs every error that is not part of the public catalogue with the request id, then
+ * replaces it in the response by an INTERNAL_SERVER_ERROR carrying that request id. Also
+ * echoes the request id as a response header.
+ */
+export function errorMaskingPlugin<T extends RequestContext>(): ApolloServerPlugin<T> {
+  return {
+    async requestDidStart({ contextValue }) {
+      return {
+        async didEncounterErrors({ errors }) {
+          for (const error of errors) {
+            const code = error.extensions?.code;
+            if (!isPublicCode(code) || code === ErrorCode.Internal) {
+              contextValue.log.error(
+                { err: error.originalError ?? error, path: error.path },
+                'internal error',
+              );
+            }
+          }
+        },
+        async willSendResponse({ response }) {
+          response.http.headers.set('x-request-id', contextValue.requestId);
+          if (response.body.kind === 'single' && response.body.singleResult.errors) {
+            response.body.singleResult.errors = response.body.singleResult.errors.map((error) =>
+              withRequestId(error, contextValue.requestId),
+            );
+          }
+        },
+      };
+    },
+  };
+}
+
+function withRequestId(error: GraphQLFormattedError, requestId: string): GraphQLFormattedError {
+  if (error.extensions?.code !== ErrorCode.Internal) return error;
+  return {
+    ...error,
+    message: `Internal server error (request id ${requestId})`,
+    extensions: { ...error.extensions, requestId },
+  };
+}

@@ -1,0 +1,34 @@
+import { z } from 'zod';
+
+/** Thrown at boot when the environment is invalid; lists every problem at once. */
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/**
+ * Parses the environment once at boot against a schema. Nothing else in the codebase reads
+ * `process.env`: it receives the parsed, typed result.
+ */
+export function parseEnv<S extends z.ZodType>(
+  schema: S,
+  source: Record<string, string | undefined> = process.env,
+): z.infer<S> {
+  const result = schema.safeParse(source);
+  if (result.success) return result.data;
+  throw new ConfigError(
+    result.error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`),
+  );
+}
+
+/** Common variables shared by the gateway and every subgraph. */
+export const baseEnv = {
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  HOST: z.string().default('0.0.0.0'),
+};
+
+/** A port number; `0` asks the OS for a free one. */
+export const port = (fallback: number) => z.coerce.number().int().min(0).max(65535).default(fallback);

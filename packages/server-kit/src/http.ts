@@ -1,0 +1,76 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export type RouteHandler = (req: IncomingMessage, res: ServerResponse, url: URL) => unknown;
+
+/** Routes keyed by `METHOD /path` (`GET /health`) or by path alone (any method). */
+export type Routes = Record<string, RouteHandler>;
+
+export function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  const payload = JSON.stringify(body);
+  res.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': Buffer.byteLength(payload),
+    'cache-control': 'no-store',
+  });
+  res.end(payload);
+}
+
+export class BodyTooLargeError extends Error {
+  constructor(readonly limit: number) {
+    super(`Request body exceeds ${limit} bytes`);
+  }
+}
+
+/** Reads a request body, refusing more than `limit` bytes without buffering the excess. */
+export async function readBody(req: IncomingMessage, limit: number): Promise<string> {
+  const declared = Number(req.headers['content-length'] ?? 0);
+  if (declared > limit) throw new BodyTooLargeError(limit);
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > limit) throw new BodyTooLargeError(limit);
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+/** A plain node:http server dispatching on a route table; unknown paths get 404. */
+export function createHttpServer(routes: Routes, onError: (error: unknown) => void): Server {
+  return createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const handler = routes[`${req.method} ${url.pathname}`] ?? routes[url.pathname];
+    if (!handler) {
+      sendJson(res, 404, { error: 'Not found' });
+      return;
+    }
+    Promise.resolve()
+      .then(() => handler(req, res, url))
+      .catch((error: unknown) => {
+        onError(error);
+        if (!res.headersSent) sendJson(res, 500, { error: 'Internal server error' });
+        else res.end();
+      });
+  });
+}
+
+/** Listens and resolves with the bound port (useful with port 0). */
+export function listen(server: Server, port: number, host: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve((server.address() as AddressInfo).port);
+    });
+  });
+}
+
+/** Closes a server, ending idle keep-alive sockets so close() does not hang. */
+export function closeServer(server: Server): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (!server.listening) return resolve();
+    server.close((error) => (error ? reject(error) : resolve()));
+    server.closeIdleConnections();
+  });
+}

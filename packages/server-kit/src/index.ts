@@ -1,0 +1,18 @@
+export * from './errors';
+export { ConfigError, parseEnv, baseEnv, port } from './env';
+export { createLogger, type Logger } from './logger';
+export {
+  createHttpServer,
+  listen,
+  closeServer,
+  sendJson,
+  readBody,
+  type Routes,
+  type RouteHandler,
+} from './http';
+export { createGraphQLHandler } from './graphql-handler';
+export { requestIdOf, REQUEST_ID_HEADER } from './request-id';
+export * from './auth';
+export { Resources, closeOnSignals } from './lifecycle';
+export { errorMaskingPlugin, type RequestContext } from './apollo-plugins';
+export { validateInput } from './validation';

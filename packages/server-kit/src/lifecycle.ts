@@ -1,0 +1,51 @@
+import type { Logger } from 'pino';
+
+interface Closer {
+  name: string;
+  close: () => Promise<unknown> | unknown;
+}
+
+/**
+ * Owns the resources of a process (servers, pools, clients) and closes them in reverse
+ * order of opening, each once, even if one of them fails.
+ */
+export class Resources {
+  private readonly closers: Closer[] = [];
+  private closing?: Promise<void>;
+
+  constructor(private readonly log?: Logger) {}
+
+  add(name: string, close: Closer['close']): void {
+    this.closers.push({ name, close });
+  }
+
+  close(): Promise<void> {
+    this.closing ??= (async () => {
+      for (const closer of this.closers.reverse()) {
+        try {
+          await closer.close();
+          this.log?.debug({ resource: closer.name }, 'closed');
+        } catch (error) {
+          this.log?.error({ err: error, resource: closer.name }, 'failed to close');
+        }
+      }
+    })();
+    return this.closing;
+  }
+}
+
+/** Closes `resources` on SIGTERM/SIGINT, then exits; a second signal exits at once. */
+export function closeOnSignals(resources: { close(): Promise<void> }, log: Logger): void {
+  let stopping = false;
+  const stop = (signal: NodeJS.Signals) => {
+    if (stopping) process.exit(1);
+    stopping = true;
+    log.info({ signal }, 'shutting down');
+    resources.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  };
+  process.once('SIGTERM', stop);
+  process.once('SIGINT', stop);
+}

@@ -1,0 +1,21 @@
+import { rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+// A relative import: global setup runs outside Jest's resolver (no lattice-source condition).
+import { startEmbeddedPostgres } from '../../embedded-db/src';
+
+/**
+ * Jest global setup: tests use the PostgreSQL named by DATABASE_URL; when it is unset, a
+ * throwaway embedded PostgreSQL is started for this run and removed afterwards.
+ */
+export default async function globalSetup(): Promise<void> {
+  if (process.env.DATABASE_URL) return;
+  const dataDir = join(tmpdir(), `lattice-test-pg-${process.pid}-${randomBytes(4).toString('hex')}`);
+  const pg = await startEmbeddedPostgres({ dataDir });
+  process.env.DATABASE_URL = pg.url;
+  (globalThis as { __latticeEmbedded?: () => Promise<void> }).__latticeEmbedded = async () => {
+    await pg.stop();
+    await rm(dataDir, { recursive: true, force: true });
+  };
+}
