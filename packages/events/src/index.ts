@@ -1,0 +1,9 @@
+export { EVENT_VERSIONS, type EventContracts, type EventData, type EventType } from './contracts';
+export { createEvent, type EventEnvelope } from './envelope';
+export type { BusOptions, ConsumeOptions, Consumer, EventBus, EventHandler } from './bus';
+export { createRedisBus, type RedisBusOptions } from './redis-bus';
+export { createInProcessBus } from './in-process-bus';
+export { createEventBus } from './create-bus';
+export { OutboxEvent, OutboxEventSchema, recordEvent } from './outbox';
+export { startOutboxRelay, type OutboxRelay, type OutboxRelayOptions } from './outbox-relay';
+export { idempotent, ProcessedEvent, ProcessedEventSchema } from './processed-event';
