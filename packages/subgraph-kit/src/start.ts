@@ -1,0 +1,224 @@
+import { hostname } from 'node:os';
+import type { IncomingMessage } from 'node:http';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import {
+  ApolloServerPluginInlineTraceDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from '@apollo/server/plugin/disabled';
+import { buildSubgraphSchema } from '@apollo/subgraph';
+import type { MikroORM } from '@mikro-orm/postgresql';
+import { createEventBus, type EventBus, type EventType, idempotent, startOutboxRelay } from '@lattice/events';
+import {
+  closeServer,
+  createGraphQLHandler,
+  createHttpServer,
+  createLogger,
+  createTokenVerifier,
+  errorMaskingPlugin,
+  listen,
+  type Logger,
+  maskError,
+  remoteKeys,
+  requestIdOf,
+  Resources,
+  sendJson,
+  type TokenVerifier,
+  unauthenticated,
+  viewerFromHeader,
+} from '@lattice/server-kit';
+import type { SubgraphConfig } from './config';
+import type { SubgraphContext } from './context';
+import type { SubgraphDefinition } from './definition';
+import { createOrm, migrate } from './orm';
+import { requestScope, type SqlCounter } from './sql-scope';
+import { kickRelayAfterCommit } from './relay-kick';
+import { attachSubscriptions } from './subscriptions';
+
+export interface RunningSubgraph {
+  name: string;
+  /** The GraphQL endpoint (`http://host:port/graphql`). */
+  url: string;
+  port: number;
+  orm: MikroORM;
+  bus: EventBus;
+  /** SQL statements sent while serving requests, since the last reset. */
+  sql: SqlCounter;
+  /** GraphQL HTTP requests served since start. */
+  requests: { count: number };
+  log: Logger;
+  close(): Promise<void>;
+}
+
+export interface StartOptions {
+  /** A bus shared with other subgraphs of the same process; otherwise one is created. */
+  bus?: EventBus;
+  logger?: Logger;
+  /** Names of the other subgraphs' schemas (kept out of generated migrations). */
+  otherSchemas?: string[];
+}
+
+/** Starts a subgraph: ORM + migrations, event relay and consumers, HTTP + WebSocket server. */
+export async function startSubgraph<TRuntime, TLoaders>(
+  definition: SubgraphDefinition<TRuntime, TLoaders>,
+  config: SubgraphConfig,
+  options: StartOptions = {},
+): Promise<RunningSubgraph> {
+  type Context = SubgraphContext<TRuntime, TLoaders>;
+  const log = (options.logger ?? createLogger(definition.name, config.logLevel)).child({
+    subgraph: definition.name,
+  });
+  const resources = new Resources(log);
+  try {
+    const { orm, sql } = await createOrm({
+      schema: definition.name,
+      clientUrl: config.databaseUrl,
+      entities: definition.entities,
+      migrationsPath: definition.migrationsPath,
+      otherSchemas: options.otherSchemas,
+      logger: (message) => log.debug(message),
+    });
+    resources.add('database', () => orm.close());
+    await migrate(orm, definition.name);
+
+    const bus =
+      options.bus ??
+      createEventBus({
+        redisUrl: config.redisUrl,
+        prefix: config.redisPrefix,
+        onError: (error) => log.error({ err: error }, 'event bus error'),
+        onDeadLetter: (event, group, error) =>
+          log.error({ err: error, eventId: event.id, type: event.type, group }, 'event dead-lettered'),
+      });
+    if (!options.bus) resources.add('event bus', () => bus.close());
+
+    const runtime = (await definition.init?.({ orm, bus, config, log })) as TRuntime;
+    if (definition.close) resources.add('runtime', () => definition.close!(runtime));
+
+    const relay = startOutboxRelay({
+      orm,
+      bus,
+      onError: (error) => log.error({ err: error }, 'outbox relay failed'),
+    });
+    resources.add('outbox relay', () => relay.stop());
+    kickRelayAfterCommit(orm, relay);
+
+    if (definition.consumers) {
+      const appliers = definition.consumers;
+      const consumer = bus.consume({
+        group: definition.name,
+        consumer: `${definition.name}-${hostname()}-${process.pid}`,
+        types: Object.keys(appliers) as EventType[],
+        handler: idempotent(orm, definition.name, async (em, event) => {
+          await appliers[event.type]?.(em, event as never, runtime);
+        }),
+      });
+      resources.add('event consumer', () => consumer.stop());
+    }
+
+    const verify = definition.tokenVerifier?.(runtime) ?? jwksVerifier(config);
+    const schema = buildSubgraphSchema([{ typeDefs: definition.typeDefs, resolvers: definition.resolvers }]);
+    const contextFor = async (authorization: string | undefined, req?: IncomingMessage): Promise<Context> => {
+      const requestId = req ? requestIdOf(req) : crypto.randomUUID();
+      const em = orm.em.fork();
+      return {
+        requestId,
+        log: log.child({ requestId }),
+        viewer: await viewerFromHeader(authorization, verify),
+        em,
+        loaders: definition.loaders(em, runtime),
+        client: req ? clientInfo(req) : {},
+        runtime,
+      };
+    };
+
+    const routes = {
+      'GET /health': (_req: IncomingMessage, res: Parameters<typeof sendJson>[0]) =>
+        sendJson(res, 200, { status: 'healthy', service: definition.name }),
+      'GET /health/ready': async (_req: IncomingMessage, res: Parameters<typeof sendJson>[0]) => {
+        const checks = await readiness(orm, bus);
+        const ok = Object.values(checks).every((state) => state === 'healthy');
+        sendJson(res, ok ? 200 : 503, {
+          status: ok ? 'healthy' : 'unhealthy',
+          service: definition.name,
+          checks,
+        });
+      },
+      ...definition.routes?.(runtime),
+    };
+    const httpServer = createHttpServer(routes, (error) => log.error({ err: error }, 'request failed'));
+    const apollo = new ApolloServer<Context>({
+      schema,
+      formatError: maskError,
+      includeStacktraceInErrorResponses: false,
+      plugins: [
+        errorMaskingPlugin<Context>(),
+        ApolloServerPluginDrainHttpServer({ httpServer }),
+        ApolloServerPluginLandingPageDisabled(),
+        // Federated traces are for Apollo GraphOS, which Lattice does not report to.
+        ApolloServerPluginInlineTraceDisabled(),
+      ],
+    });
+    await apollo.start();
+    resources.add('apollo', () => apollo.stop());
+    const graphql = createGraphQLHandler(apollo, {
+      context: (req) => contextFor(req.headers.authorization, req),
+      maxBodyBytes: config.maxBodyBytes,
+    });
+    const requests = { count: 0 };
+    Object.assign(routes, {
+      '/graphql': (req: IncomingMessage, res: Parameters<typeof sendJson>[0], url: URL) => {
+        requests.count += 1;
+        return requestScope.run(true, () => graphql(req, res, url));
+      },
+    });
+
+    const subscriptions = attachSubscriptions(httpServer, schema, (params) => {
+      const authorization = params?.authorization;
+      return contextFor(typeof authorization === 'string' ? authorization : undefined);
+    });
+    if (subscriptions) resources.add('subscriptions', () => subscriptions.close());
+
+    const port = await listen(httpServer, config.port, config.host);
+    resources.add('http server', () => closeServer(httpServer));
+    const host = config.host === '0.0.0.0' ? '127.0.0.1' : config.host;
+    const url = `http://${host}:${port}/graphql`;
+    log.info({ url }, 'subgraph ready');
+    return { name: definition.name, url, port, orm, bus, sql, requests, log, close: () => resources.close() };
+  } catch (error) {
+    await resources.close();
+    throw error;
+  }
+}
+
+function clientInfo(req: IncomingMessage): { ip?: string; userAgent?: string } {
+  const forwarded = req.headers['x-forwarded-for'];
+  const ip =
+    (typeof forwarded === 'string' ? forwarded.split(',')[0]?.trim() : undefined) ?? req.socket.remoteAddress;
+  return { ip, userAgent: req.headers['user-agent'] };
+}
+
+function jwksVerifier(config: SubgraphConfig): TokenVerifier {
+  if (!config.jwksUrl) {
+    return async () => {
+      throw unauthenticated('This service accepts no tokens: JWKS_URL is not configured');
+    };
+  }
+  return createTokenVerifier(remoteKeys(config.jwksUrl));
+}
+
+async function readiness(orm: MikroORM, bus: EventBus): Promise<Record<string, string>> {
+  const probe = async (check: () => Promise<unknown>) => {
+    try {
+      await check();
+      return 'healthy';
+    } catch {
+      return 'unhealthy';
+    }
+  };
+  const [database, eventBus] = await Promise.all([
+    probe(() => orm.em.getConnection().execute('select 1')),
+    probe(() => bus.ping()),
+  ]);
+  return { database, eventBus };
+}
