@@ -1,0 +1,4 @@
+import { ProfileSchema } from './profile';
+
+export { Profile } from './profile';
+export const entities = [ProfileSchema];

@@ -1,0 +1,1 @@
+export { accounts as subgraph } from './subgraph';

@@ -1,0 +1,11 @@
+import { RefreshTokenSchema } from './refresh-token';
+import { SessionSchema } from './session';
+import { SigningKeySchema } from './signing-key';
+import { UserAccountSchema } from './user-account';
+
+export { UserAccount, type AccountStatus } from './user-account';
+export { Session } from './session';
+export { RefreshToken } from './refresh-token';
+export { SigningKey } from './signing-key';
+
+export const entities = [UserAccountSchema, SessionSchema, RefreshTokenSchema, SigningKeySchema];

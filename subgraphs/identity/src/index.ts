@@ -1,0 +1,1 @@
+export { identity as subgraph } from './subgraph';
