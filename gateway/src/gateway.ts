@@ -1,0 +1,101 @@
+import { ApolloGateway } from '@apollo/gateway';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import {
+  closeServer,
+  createGraphQLHandler,
+  createHttpServer,
+  createLogger,
+  createTokenVerifier,
+  errorMaskingPlugin,
+  listen,
+  type Logger,
+  maskError,
+  remoteKeys,
+  Resources,
+  sendJson,
+} from '@lattice/server-kit';
+import type { GatewayConfig } from './config';
+import { type GatewayContext, gatewayContext } from './context';
+import { readinessRoute } from './health';
+import { SubgraphDataSource } from './subgraph-data-source';
+import { supergraphFromFile } from './supergraph-file';
+
+export interface RunningGateway {
+  /** The public GraphQL endpoint. */
+  url: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+/** Starts the federation gateway in front of the supergraph described by `config`. */
+export async function startGateway(
+  config: GatewayConfig,
+  options: { logger?: Logger } = {},
+): Promise<RunningGateway> {
+  const log = (options.logger ?? createLogger('gateway', config.logLevel)).child({ service: 'gateway' });
+  const resources = new Resources(log);
+  try {
+    const services = new Map<string, string>();
+    const gateway = new ApolloGateway({
+      supergraphSdl: supergraphFromFile(config.supergraphPath, log),
+      buildService: ({ name, url }) => {
+        const target = config.subgraphUrls[name] ?? url;
+        if (!target) throw new Error(`No URL for subgraph ${name}`);
+        services.set(name, target);
+        return new SubgraphDataSource({ url: target });
+      },
+    });
+
+    const jwksUrl = config.jwksUrl ?? jwksUrlOf(config.subgraphUrls.identity);
+    if (!jwksUrl) throw new Error('JWKS_URL is required when SUBGRAPH_URLS does not name identity');
+    const verify = createTokenVerifier(remoteKeys(jwksUrl));
+
+    let loaded = false;
+    const routes = {
+      'GET /health': (_req: unknown, res: Parameters<typeof sendJson>[0]) =>
+        sendJson(res, 200, { status: 'healthy', service: 'gateway' }),
+      'GET /health/ready': readinessRoute(
+        () => services,
+        () => loaded,
+      ),
+    };
+    const httpServer = createHttpServer(routes, (error) => log.error({ err: error }, 'request failed'));
+    const apollo = new ApolloServer<GatewayContext>({
+      gateway,
+      formatError: maskError,
+      includeStacktraceInErrorResponses: false,
+      introspection: config.nodeEnv !== 'production',
+      plugins: [
+        errorMaskingPlugin<GatewayContext>(),
+        ApolloServerPluginDrainHttpServer({ httpServer }),
+        ApolloServerPluginLandingPageDisabled(),
+      ],
+    });
+    await apollo.start();
+    loaded = true;
+    resources.add('apollo', () => apollo.stop());
+    Object.assign(routes, {
+      '/graphql': createGraphQLHandler(apollo, {
+        context: gatewayContext(verify, log),
+        maxBodyBytes: config.maxBodyBytes,
+      }),
+    });
+
+    const port = await listen(httpServer, config.port, config.host);
+    resources.add('http server', () => closeServer(httpServer));
+    const host = config.host === '0.0.0.0' ? 'localhost' : config.host;
+    const url = `http://${host}:${port}/graphql`;
+    log.info({ url }, 'gateway ready');
+    return { url, port, close: () => resources.close() };
+  } catch (error) {
+    await resources.close();
+    throw error;
+  }
+}
+
+function jwksUrlOf(identityGraphqlUrl: string | undefined): string | undefined {
+  if (!identityGraphqlUrl) return undefined;
+  return new URL('/.well-known/jwks.json', identityGraphqlUrl).toString();
+}

@@ -1,0 +1,2 @@
+export { startGateway, type RunningGateway } from './gateway';
+export { gatewayConfigFromEnv, type GatewayConfig } from './config';

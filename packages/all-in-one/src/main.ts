@@ -1,0 +1,57 @@
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { z } from 'zod';
+import { closeOnSignals, ConfigError, parseEnv } from '@lattice/server-kit';
+import { startLattice } from './lattice';
+
+/** `npm start`: the whole supergraph in one process, configured from the environment. */
+const env = z.object({
+  DATABASE_URL: z.url().optional(),
+  REDIS_URL: z.url().optional(),
+  REDIS_PREFIX: z.string().default('lattice'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(4000),
+  HOST: z.string().default('127.0.0.1'),
+  LOG_LEVEL: z.string().default('info'),
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  LATTICE_DATA_DIR: z.string().optional(),
+});
+
+function repositoryRoot(from: string): string {
+  for (let dir = from; dir !== dirname(dir); dir = dirname(dir)) {
+    if (existsSync(join(dir, 'schema', 'supergraph.graphql'))) return dir;
+  }
+  throw new Error('schema/supergraph.graphql not found above ' + from);
+}
+
+async function main(): Promise<void> {
+  const config = parseEnv(env);
+  const root = repositoryRoot(__dirname);
+  const lattice = await startLattice({
+    databaseUrl: config.DATABASE_URL,
+    dataDir: config.LATTICE_DATA_DIR ?? join(root, '.data'),
+    redisUrl: config.REDIS_URL,
+    redisPrefix: config.REDIS_PREFIX,
+    gatewayPort: config.PORT,
+    subgraphPorts: 'default',
+    host: config.HOST,
+    logLevel: config.LOG_LEVEL,
+    nodeEnv: config.NODE_ENV,
+    supergraphPath: join(root, 'schema', 'supergraph.graphql'),
+    env: process.env,
+  });
+  console.log(`\nLattice is running
+  GraphQL (HTTP and WebSocket): ${lattice.gateway.url}
+  Health:                       ${new URL('/health/ready', lattice.gateway.url)}
+  Subgraphs:                    ${Object.values(lattice.subgraphs)
+    .map((s) => `${s.name} ${s.url}`)
+    .join(', ')}
+  Database:                     ${config.DATABASE_URL ? 'DATABASE_URL' : 'embedded PostgreSQL under .data/'}
+  Event bus:                    ${lattice.bus.kind}
+Press Ctrl-C to stop.\n`);
+  closeOnSignals(lattice, lattice.log);
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof ConfigError ? error.message : error);
+  process.exit(1);
+});
