@@ -12,6 +12,7 @@ module.exports = {
   },
   transformIgnorePatterns: ['/node_modules/(?!jose/)'],
   testMatch: ['<rootDir>/test/**/*.test.ts'],
+  modulePathIgnorePatterns: ['<rootDir>/dist/'],
   globalSetup: require.resolve('./packages/testkit/src/jest-global-setup.ts'),
   globalTeardown: require.resolve('./packages/testkit/src/jest-global-teardown.ts'),
   testTimeout: 30000,

@@ -16,7 +16,10 @@ export interface TestLattice extends Lattice {
  * The whole supergraph on free ports, over a fresh database (and Redis with a unique prefix
  * when REDIS_URL is set), as a test file's fixture.
  */
-export async function startTestLattice(env: Record<string, string> = {}): Promise<TestLattice> {
+export async function startTestLattice(
+  env: Record<string, string> = {},
+  options: { supergraphPath?: string } = {},
+): Promise<TestLattice> {
   const database = await createTestDatabase();
   const redisUrl = testRedisUrl();
   const redisPrefix = uniqueRedisPrefix('e2e');
@@ -28,7 +31,7 @@ export async function startTestLattice(env: Record<string, string> = {}): Promis
     subgraphPorts: 'random',
     logLevel: process.env.TEST_LOG_LEVEL ?? 'silent',
     nodeEnv: 'test',
-    supergraphPath: SUPERGRAPH,
+    supergraphPath: options.supergraphPath ?? SUPERGRAPH,
     env,
   });
   const url = lattice.gateway.url;

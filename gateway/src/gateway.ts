@@ -34,7 +34,7 @@ export async function startGateway(
   config: GatewayConfig,
   options: { logger?: Logger } = {},
 ): Promise<RunningGateway> {
-  const log = (options.logger ?? createLogger('gateway', config.logLevel)).child({ service: 'gateway' });
+  const log = options.logger?.child({ component: 'gateway' }) ?? createLogger('gateway', config.logLevel);
   const resources = new Resources(log);
   try {
     const services = new Map<string, string>();
@@ -85,7 +85,7 @@ export async function startGateway(
 
     const port = await listen(httpServer, config.port, config.host);
     resources.add('http server', () => closeServer(httpServer));
-    const host = config.host === '0.0.0.0' ? 'localhost' : config.host;
+    const host = ['0.0.0.0', '127.0.0.1', '::'].includes(config.host) ? 'localhost' : config.host;
     const url = `http://${host}:${port}/graphql`;
     log.info({ url }, 'gateway ready');
     return { url, port, close: () => resources.close() };

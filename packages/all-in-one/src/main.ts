@@ -14,6 +14,7 @@ const env = z.object({
   LOG_LEVEL: z.string().default('info'),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   LATTICE_DATA_DIR: z.string().optional(),
+  SUBGRAPH_PORTS: z.enum(['default', 'random']).default('default'),
 });
 
 function repositoryRoot(from: string): string {
@@ -32,7 +33,7 @@ async function main(): Promise<void> {
     redisUrl: config.REDIS_URL,
     redisPrefix: config.REDIS_PREFIX,
     gatewayPort: config.PORT,
-    subgraphPorts: 'default',
+    subgraphPorts: config.SUBGRAPH_PORTS,
     host: config.HOST,
     logLevel: config.LOG_LEVEL,
     nodeEnv: config.NODE_ENV,
