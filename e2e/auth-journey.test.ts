@@ -86,7 +86,7 @@ describe('register → login → me, through the gateway', () => {
         query: 'query($reps: [_Any!]!) { _entities(representations: $reps) { ... on User { id email } } }',
         variables: { reps: [{ __typename: 'User', id: alice.register.user.id }] },
       }),
-    }).then((response) => response.json());
+    }).then((response) => response.json() as Promise<any>);
     expect(direct.data._entities[0]).toEqual({ id: alice.register.user.id, email: null });
     expect(direct.errors[0].extensions.code).toBe('FORBIDDEN');
   });

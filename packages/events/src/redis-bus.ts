@@ -101,7 +101,7 @@ export function createRedisBus(options: RedisBusOptions): EventBus {
       closed = true;
       await Promise.all([...consumers].map((consumer) => consumer.stop()));
       consumers.clear();
-      
+      live.close();
       // QUIT lets commands already sent get their replies; a connection that is not up is just dropped.
       if (client.status === 'ready') await client.quit().catch(() => client.disconnect());
       else client.disconnect();

@@ -1,7 +1,13 @@
 import type { Redis } from 'ioredis';
 import { type Consumer, type ConsumeOptions, type ResolvedBusOptions, wants } from './bus';
 import type { EventEnvelope } from './envelope';
-import { fieldValue, parseAutoClaimReply, parseDeliveryCounts, parseReadGroupReply, type StreamEntry } from './redis-replies';
+import {
+  fieldValue,
+  parseAutoClaimReply,
+  parseDeliveryCounts,
+  parseReadGroupReply,
+  type StreamEntry,
+} from './redis-replies';
 import { decodeEnvelope, encodeEnvelope } from './serialize';
 
 export const EVENT_FIELD = 'event';
@@ -43,15 +49,19 @@ export class RedisStreamConsumer implements Consumer {
     this.finished = this.run();
   }
 
+  /** No handler is invoked once this is called; entries in flight stay pending. */
   async stop(): Promise<void> {
-    if (!this.stopped) {
-      this.stopped = true;
-      this.cancelSleep?.();
-      // Also aborts a blocked XREADGROUP: anything it was about to deliver stays pending.
-      this.context.connection.disconnect();
-    }
-    // A handler that never returns must not hold stop(): a crash does not wait either.
-    if (!this.inHandler) await this.finished;
+    if (this.stopped) return;
+    this.stopped = true;
+    this.cancelSleep?.();
+    const { connection } = this.context;
+    // Only a live connection rejects its queued commands on disconnect: ioredis never settles
+    // those queued while it was reconnecting, so the loop is not awaited then.
+    const loopWillEnd = connection.status === 'ready';
+    // Also aborts a blocked XREADGROUP: anything it was about to deliver stays pending.
+    connection.disconnect();
+    // A handler that never returns must not hold stop() either: a crash does not wait.
+    if (loopWillEnd && !this.inHandler) await this.finished;
   }
 
   private async run(): Promise<void> {
@@ -67,7 +77,16 @@ export class RedisStreamConsumer implements Consumer {
         }
         const blockMs = Math.round(Math.min(Math.max(nextReclaim - Date.now(), 10), MAX_BLOCK_MS));
         const reply = await connection.xreadgroup(
-          'GROUP', options.group, options.consumer, 'COUNT', READ_COUNT, 'BLOCK', blockMs, 'STREAMS', stream, '>',
+          'GROUP',
+          options.group,
+          options.consumer,
+          'COUNT',
+          READ_COUNT,
+          'BLOCK',
+          blockMs,
+          'STREAMS',
+          stream,
+          '>',
         );
         for (const entry of parseReadGroupReply(reply)) {
           if (this.stopped) return;
@@ -101,7 +120,15 @@ export class RedisStreamConsumer implements Consumer {
     let cursor = '0-0';
     do {
       const { next, entries } = parseAutoClaimReply(
-        await connection.xautoclaim(stream, options.group, options.consumer, settings.claimIdleMs, cursor, 'COUNT', RECLAIM_COUNT),
+        await connection.xautoclaim(
+          stream,
+          options.group,
+          options.consumer,
+          settings.claimIdleMs,
+          cursor,
+          'COUNT',
+          RECLAIM_COUNT,
+        ),
       );
       const deliveries = await this.deliveryCounts(entries);
       for (const entry of entries) {
@@ -134,14 +161,19 @@ export class RedisStreamConsumer implements Consumer {
     const event = raw === undefined ? null : decodeEnvelope(raw);
     if (!event) {
       // Deleted while pending (fields null) or not an envelope: nothing a retry could fix.
-      if (entry.fields) settings.onError(new Error(`Dropping malformed entry ${entry.id} of ${this.context.stream}`));
+      if (entry.fields)
+        settings.onError(new Error(`Dropping malformed entry ${entry.id} of ${this.context.stream}`));
       await this.ack(entry.id);
       return;
     }
     if (!wants(options.types, event)) return this.ack(entry.id);
     if (deliveries > settings.maxDeliveries) {
       // Its consumers kept crashing on it: never handled to completion.
-      return this.deadLetter(entry.id, event, new Error(`Not acknowledged after ${deliveries - 1} deliveries`));
+      return this.deadLetter(
+        entry.id,
+        event,
+        new Error(`Not acknowledged after ${deliveries - 1} deliveries`),
+      );
     }
     let failure: { error: unknown } | null = null;
     this.inHandler = true;
@@ -164,8 +196,17 @@ export class RedisStreamConsumer implements Consumer {
   private async deadLetter(id: string, event: EventEnvelope, error: unknown): Promise<void> {
     const { connection, deadStream, maxLength, options, settings } = this.context;
     await connection.xadd(
-      deadStream, 'MAXLEN', '~', maxLength, '*',
-      EVENT_FIELD, encodeEnvelope(event), 'group', options.group, 'error', describe(error),
+      deadStream,
+      'MAXLEN',
+      '~',
+      maxLength,
+      '*',
+      EVENT_FIELD,
+      encodeEnvelope(event),
+      'group',
+      options.group,
+      'error',
+      describe(error),
     );
     await this.ack(id);
     settings.onDeadLetter(event, options.group, error);

@@ -1,34 +1,22 @@
 import { waitFor } from '@lattice/testkit';
-import type { BusOptions, EventBus, EventHandler } from '../src/bus';
+import type { EventHandler } from '../src/bus';
 import type { EventEnvelope } from '../src/envelope';
-import { activeResources, deferred, leakedResources, makeEvents, sleep } from './helpers';
+import { type BusFactory, busHarness } from './bus-harness';
+import { liveAndLifecycleContract } from './bus-contract-live';
+import { deferred, makeEvents, sleep } from './helpers';
 
-export type BusFactory = (options: BusOptions) => EventBus;
+export type { BusFactory } from './bus-harness';
 
 const ids = (events: EventEnvelope[]) => events.map((event) => event.id);
 
 /** Behaviour every EventBus implementation must have; each test gets fresh buses from `factory`. */
 export function busContract(name: string, factory: BusFactory): void {
-  describe(`${name} bus contract`, () => {
-    const buses: EventBus[] = [];
-    let errors: unknown[] = [];
-    const open = (options: BusOptions = {}) => {
-      const bus = factory({ claimIdleMs: 200, onError: (error) => errors.push(error), ...options });
-      buses.push(bus);
-      return bus;
-    };
+  describe(`${name} bus contract: durable delivery`, () => {
+    const { open } = busHarness(factory);
     const recorder =
       (into: EventEnvelope[]): EventHandler =>
       async (event) =>
         void into.push(event);
-
-    beforeEach(() => {
-      errors = [];
-    });
-    afterEach(async () => {
-      await Promise.all(buses.splice(0).map((bus) => bus.close()));
-      expect(errors).toEqual([]);
-    });
 
     it('delivers every event to every group, in publish order', async () => {
       const bus = open();
@@ -144,6 +132,37 @@ export function busContract(name: string, factory: BusFactory): void {
       expect((deadLetters[0]!.error as Error).message).toBe('failure 3');
     });
 
+    it('dead-letters an event its consumers keep crashing on, without handling it again', async () => {
+      const deadLetters: { event: EventEnvelope; error: unknown }[] = [];
+      const bus = open({
+        maxDeliveries: 2,
+        onDeadLetter: (event, _group, error) => deadLetters.push({ event, error }),
+      });
+      const [event] = makeEvents(1);
+      let calls = 0;
+      for (const consumer of ['a', 'b']) {
+        const called = deferred<void>();
+        const crashing = bus.consume({
+          group: 'poison',
+          consumer,
+          handler: () => {
+            calls += 1;
+            called.resolve();
+            return new Promise(() => {});
+          },
+        });
+        if (consumer === 'a') void bus.publish(event!).catch(() => {}); // in-process: rejected at the crash
+        await called.promise;
+        await crashing.stop();
+      }
+      bus.consume({ group: 'poison', consumer: 'c', handler: async () => void (calls += 1) });
+      await waitFor(() => deadLetters.length === 1, { message: 'dead letter' });
+      await sleep(300);
+      expect(calls).toBe(2);
+      expect(deadLetters[0]!.event.id).toBe(event!.id);
+      expect((deadLetters[0]!.error as Error).message).toBe('Not acknowledged after 2 deliveries');
+    });
+
     it("hands a crashed consumer's pending event to another consumer of its group", async () => {
       const bus = open();
       const firstCall = deferred<string>();
@@ -172,6 +191,31 @@ export function busContract(name: string, factory: BusFactory): void {
       expect(completed).toEqual([{ consumer: survivor, id: event!.id }]);
     });
 
+    it('does not acknowledge for a consumer stopped mid-handler, even if its handler finishes later', async () => {
+      const bus = open();
+      const started = deferred<void>();
+      let finish!: () => void;
+      const first = bus.consume({
+        group: 'restarting',
+        consumer: 'c',
+        handler: async () => {
+          started.resolve();
+          await new Promise<void>((resolve) => (finish = resolve));
+        },
+      });
+      const [event] = makeEvents(1);
+      const published = bus.publish(event!).catch((error: unknown) => error); // in-process: rejected, nobody left
+      await started.promise;
+      await first.stop();
+      finish(); // completes after the "crash": must not count
+      await published;
+      await sleep(50);
+      const handled: EventEnvelope[] = [];
+      bus.consume({ group: 'restarting', consumer: 'c2', handler: recorder(handled) });
+      await waitFor(() => handled.length === 1, { message: 'redelivery after restart' });
+      expect(ids(handled)).toEqual([event!.id]);
+    });
+
     it('lets a consumer that was down catch up on what it missed, without duplicates', async () => {
       const bus = open();
       const handled: EventEnvelope[] = [];
@@ -198,48 +242,7 @@ export function busContract(name: string, factory: BusFactory): void {
       await waitFor(() => handled.length === 3, { message: 'history' });
       expect(ids(handled)).toEqual(ids(events));
     });
-
-    it('broadcasts to every listener of a channel, and stops after unlisten', async () => {
-      const bus = open();
-      const [one, two, elsewhere]: unknown[][] = [[], [], []];
-      const unlistenOne = await bus.listen('room', (message) => one!.push(message));
-      await bus.listen('room', (message) => two!.push(message));
-      await bus.listen('other-room', (message) => elsewhere!.push(message));
-      await bus.broadcast('room', { n: 1, at: new Date('2024-01-01T00:00:00Z') });
-      await waitFor(() => one!.length === 1 && two!.length === 1, { message: 'first broadcast' });
-      expect(one).toEqual([{ n: 1, at: '2024-01-01T00:00:00.000Z' }]);
-      await unlistenOne();
-      await unlistenOne(); // harmless twice
-      await bus.broadcast('room', { n: 2 });
-      await waitFor(() => two!.length === 2, { message: 'second broadcast' });
-      await sleep(100);
-      expect(one).toHaveLength(1);
-      expect(two).toEqual([{ n: 1, at: '2024-01-01T00:00:00.000Z' }, { n: 2 }]);
-      expect(elsewhere).toEqual([]);
-    });
-
-    it('answers ping while open and refuses it once closed', async () => {
-      const bus = open();
-      await expect(bus.ping()).resolves.toBeUndefined();
-      await bus.close();
-      await expect(bus.ping()).rejects.toThrow();
-    });
-
-    it('leaves no open handles after close()', async () => {
-      const before = activeResources();
-      const bus = open();
-      const handled: EventEnvelope[] = [];
-      bus.consume({ group: 'closing', consumer: 'c', handler: recorder(handled) });
-      bus.consume({ group: 'closing-hung', consumer: 'c', handler: () => new Promise(() => {}) });
-      await bus.listen('room', () => {});
-      const [event] = makeEvents(1);
-      void bus.publish(event!).catch(() => {}); // the hung group never acknowledges it
-      await waitFor(() => handled.length === 1, { message: 'delivery' });
-      await bus.close();
-      await waitFor(() => leakedResources(before).length === 0, {
-        message: 'handles to close',
-        timeoutMs: 3000,
-      });
-    });
   });
+
+  liveAndLifecycleContract(name, factory);
 }

@@ -3,7 +3,7 @@ import { Redis } from 'ioredis';
 import type { EventBus } from '../src/bus';
 import { createRedisBus } from '../src/redis-bus';
 import { busContract } from './bus-contract';
-import { makeEvents, sleep } from './helpers';
+import { activeResources, leakedResources, makeEvents, sleep } from './helpers';
 
 // CI sets REDIS_URL; locally the contract still runs against the default Redis.
 const url = testRedisUrl() ?? 'redis://127.0.0.1:6379';
@@ -96,8 +96,15 @@ describe('redis bus across processes', () => {
   });
 
   it('fails ping() when Redis is unreachable, and still closes cleanly', async () => {
+    await sleep(300); // sockets of the previous test's buses finish closing
+    const before = activeResources();
     const bus = createRedisBus({ url: 'redis://127.0.0.1:1', prefix, onError: () => {} });
-    await expect(bus.ping()).rejects.toThrow();
+    bus.consume({ group: 'g', consumer: 'c', handler: async () => {} });
+    await expect(bus.ping()).rejects.toThrow('did not answer PING');
     await bus.close();
+    await waitFor(() => leakedResources(before).length === 0, {
+      message: 'handles to close',
+      timeoutMs: 1000,
+    });
   });
 });

@@ -42,7 +42,12 @@ describe('createTokenVerifier', () => {
   it('returns the viewer of a valid token', async () => {
     const { verify, sign } = await setup();
     const token = await sign({ role: 'admin', sid: 'session-1' });
-    await expect(verify(token)).resolves.toEqual({ id: 'user-1', role: 'admin', sessionId: 'session-1', token });
+    await expect(verify(token)).resolves.toEqual({
+      id: 'user-1',
+      role: 'admin',
+      sessionId: 'session-1',
+      token,
+    });
   });
 
   it.each([

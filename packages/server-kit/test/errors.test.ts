@@ -20,6 +20,10 @@ describe('maskError', () => {
       path: ['me'],
       extensions: { code: 'SOMETHING_INTERNAL', stacktrace: ['at db'] },
     });
-    expect(formatted).toEqual({ message: 'Internal server error', path: ['me'], extensions: { code: 'INTERNAL_SERVER_ERROR' } });
+    expect(formatted).toEqual({
+      message: 'Internal server error',
+      path: ['me'],
+      extensions: { code: 'INTERNAL_SERVER_ERROR' },
+    });
   });
 });

@@ -7,3 +7,4 @@ export { alignToKeys, groupToKeys } from './loaders';
 export { createOrm, migrate } from './orm';
 export { SqlCounter } from './sql-scope';
 export { dateTimeScalar } from './scalars';
+export { subgraphFiles } from './package-files';

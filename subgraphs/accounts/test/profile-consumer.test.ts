@@ -1,32 +1,25 @@
-import { createEvent, createInProcessBus, type EventBus } from '@lattice/events';
-import { type RunningSubgraph, startSubgraph, subgraphConfigFromEnv } from '@lattice/subgraph-kit';
-import { createTestDatabase, type TestDatabase, waitFor } from '@lattice/testkit';
+import { createEvent } from '@lattice/events';
+import type { RunningSubgraph } from '@lattice/subgraph-kit';
+import { startTestSubgraph, type TestSubgraph } from '@lattice/subgraph-kit/testing';
+import { waitFor } from '@lattice/testkit';
 import { randomUUID } from 'node:crypto';
 import { accounts } from '../src/subgraph';
 
-let database: TestDatabase;
-let bus: EventBus;
+let fixture: TestSubgraph;
 let subgraph: RunningSubgraph;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  bus = createInProcessBus();
-  subgraph = await startSubgraph(
-    accounts,
-    subgraphConfigFromEnv(0, { DATABASE_URL: database.url, HOST: '127.0.0.1', LOG_LEVEL: 'silent' }),
-    { bus },
-  );
+  fixture = await startTestSubgraph(accounts);
+  subgraph = fixture.subgraph;
 });
-afterAll(async () => {
-  await subgraph?.close();
-  await bus?.close();
-  await database?.drop();
-});
+afterAll(() => fixture?.stop());
 
 const profiles = async (userId: string) =>
   subgraph.orm.em
     .getConnection()
-    .execute<{ display_name: string }[]>('select display_name from accounts.profile where user_id = ?', [userId]);
+    .execute<{ display_name: string }[]>('select display_name from accounts.profile where user_id = ?', [
+      userId,
+    ]);
 
 describe('accounts consumes identity.user_registered', () => {
   it('creates one profile per user, even when the event is delivered twice', async () => {
@@ -36,14 +29,16 @@ describe('accounts consumes identity.user_registered', () => {
       subject: userId,
       data: { userId, email: 'grace.hopper@example.com', role: 'user' },
     });
-    await bus.publish(event);
-    await bus.publish(event); // a redelivery: same event id
+    await fixture.bus.publish(event);
+    await fixture.bus.publish(event); // a redelivery: same event id
     await waitFor(async () => (await profiles(userId)).length === 1, { message: 'the profile' });
     expect(await profiles(userId)).toEqual([{ display_name: 'grace.hopper' }]);
 
     const [processed] = await subgraph.orm.em
       .getConnection()
-      .execute<{ count: string }[]>('select count(*) from accounts.processed_event where event_id = ?', [event.id]);
+      .execute<{ count: string }[]>('select count(*) from accounts.processed_event where event_id = ?', [
+        event.id,
+      ]);
     expect(Number(processed!.count)).toBe(1);
   });
 });

@@ -1,8 +1,5 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { createTokenVerifier, sendJson } from '@lattice/server-kit';
-import { defineSubgraph } from '@lattice/subgraph-kit';
-import { parse } from 'graphql';
+import { defineSubgraph, subgraphFiles } from '@lattice/subgraph-kit';
 import { entities } from './entities';
 import { createLoaders } from './loaders';
 import { resolvers } from './resolvers';
@@ -13,10 +10,9 @@ import { KeyStore } from './service/signing-keys';
 /** identity: credentials, roles, sessions and the keys that sign access tokens. */
 export const identity = defineSubgraph({
   name: 'identity',
-  typeDefs: parse(readFileSync(join(__dirname, '..', 'schema.graphql'), 'utf8')),
+  ...subgraphFiles(__dirname),
   resolvers,
   entities,
-  migrationsPath: join(__dirname, '..', 'migrations'),
   async init({ orm, config }): Promise<IdentityRuntime> {
     const settings = identitySettings(config.env);
     const keys = await KeyStore.load(orm.em.fork(), settings.accessTokenTtlSeconds);

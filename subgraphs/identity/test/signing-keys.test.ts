@@ -1,5 +1,4 @@
-import { createInProcessBus } from '@lattice/events';
-import { startSubgraph, subgraphConfigFromEnv } from '@lattice/subgraph-kit';
+import { startTestSubgraph } from '@lattice/subgraph-kit/testing';
 import { createTestDatabase, type TestDatabase } from '@lattice/testkit';
 import { identity } from '../src/subgraph';
 
@@ -10,18 +9,12 @@ beforeAll(async () => {
 afterAll(() => database?.drop());
 
 async function jwksOfAFreshStart() {
-  const bus = createInProcessBus();
-  const running = await startSubgraph(
-    identity,
-    subgraphConfigFromEnv(0, { DATABASE_URL: database.url, HOST: '127.0.0.1', LOG_LEVEL: 'silent' }),
-    { bus },
-  );
+  const fixture = await startTestSubgraph(identity, {}, database);
   try {
-    const response = await fetch(new URL('/.well-known/jwks.json', running.url));
+    const response = await fetch(new URL('/.well-known/jwks.json', fixture.subgraph.url));
     return (await response.json()) as { keys: Array<Record<string, string>> };
   } finally {
-    await running.close();
-    await bus.close();
+    await fixture.stop();
   }
 }
 
