@@ -20,6 +20,8 @@ export interface LatticeOptions {
   logLevel?: string;
   nodeEnv?: SubgraphConfig['nodeEnv'];
   supergraphPath: string;
+  /** Start only these subgraphs (identity is always started: it issues the tokens). Default: all. */
+  only?: string[];
   /** Extra settings read by individual subgraphs (e.g. ACCESS_TOKEN_TTL_SECONDS). */
   env?: Record<string, string | undefined>;
 }
@@ -59,7 +61,9 @@ export async function startLattice(options: LatticeOptions): Promise<Lattice> {
     });
     resources.add('event bus', () => bus.close());
 
-    const modules = loadSubgraphs();
+    const modules = loadSubgraphs().filter(
+      ({ definition }) => !options.only || definition.name === 'identity' || options.only.includes(definition.name),
+    );
     const names = modules.map((module) => module.definition.name);
     const configFor = (port: number, jwksUrl?: string): SubgraphConfig => ({
       nodeEnv: options.nodeEnv ?? 'development',
