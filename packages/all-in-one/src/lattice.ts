@@ -62,7 +62,8 @@ export async function startLattice(options: LatticeOptions): Promise<Lattice> {
     resources.add('event bus', () => bus.close());
 
     const modules = loadSubgraphs().filter(
-      ({ definition }) => !options.only || definition.name === 'identity' || options.only.includes(definition.name),
+      ({ definition }) =>
+        !options.only || definition.name === 'identity' || options.only.includes(definition.name),
     );
     const names = modules.map((module) => module.definition.name);
     const configFor = (port: number, jwksUrl?: string): SubgraphConfig => ({
