@@ -34,18 +34,26 @@ export class Resources {
   }
 }
 
-/** Closes `resources` on SIGTERM/SIGINT, then exits; a second signal exits at once. */
-export function closeOnSignals(resources: { close(): Promise<void> }, log: Logger): void {
+/**
+ * Closes `resources` on SIGTERM/SIGINT, then exits. Further signals while closing are
+ * ignored (a Ctrl-C under `npm start` arrives twice: from the terminal and relayed by npm);
+ * a shutdown that takes longer than `timeoutMs` ends the process anyway.
+ */
+export function closeOnSignals(resources: { close(): Promise<void> }, log: Logger, timeoutMs = 15_000): void {
   let stopping = false;
   const stop = (signal: NodeJS.Signals) => {
-    if (stopping) process.exit(1);
+    if (stopping) return;
     stopping = true;
     log.info({ signal }, 'shutting down');
+    setTimeout(() => {
+      log.error({ timeoutMs }, 'shutdown timed out');
+      process.exit(1);
+    }, timeoutMs).unref();
     resources.close().then(
       () => process.exit(0),
       () => process.exit(1),
     );
   };
-  process.once('SIGTERM', stop);
-  process.once('SIGINT', stop);
+  process.on('SIGTERM', stop);
+  process.on('SIGINT', stop);
 }
