@@ -1,6 +1,5 @@
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import {
   closeServer,
@@ -66,12 +65,10 @@ export async function startGateway(
       gateway,
       formatError: maskError,
       includeStacktraceInErrorResponses: false,
+      // Shutdown is ours (Resources + closeOnSignals): it closes HTTP first, then Apollo.
+      stopOnTerminationSignals: false,
       introspection: config.nodeEnv !== 'production',
-      plugins: [
-        errorMaskingPlugin<GatewayContext>(),
-        ApolloServerPluginDrainHttpServer({ httpServer }),
-        ApolloServerPluginLandingPageDisabled(),
-      ],
+      plugins: [errorMaskingPlugin<GatewayContext>(), ApolloServerPluginLandingPageDisabled()],
     });
     await apollo.start();
     loaded = true;

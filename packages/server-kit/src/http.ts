@@ -66,11 +66,19 @@ export function listen(server: Server, port: number, host: string): Promise<numb
   });
 }
 
-/** Closes a server, ending idle keep-alive sockets so close() does not hang. */
-export function closeServer(server: Server): Promise<void> {
+/**
+ * Stops accepting connections and lets in-flight requests finish (idle keep-alive sockets
+ * are closed at once); after `graceMs` the remaining connections are cut.
+ */
+export function closeServer(server: Server, graceMs = 10_000): Promise<void> {
   return new Promise((resolve, reject) => {
     if (!server.listening) return resolve();
-    server.close((error) => (error ? reject(error) : resolve()));
+    const cut = setTimeout(() => server.closeAllConnections(), graceMs).unref();
+    server.close((error) => {
+      clearTimeout(cut);
+      if (error) reject(error);
+      else resolve();
+    });
     server.closeIdleConnections();
   });
 }

@@ -1,7 +1,6 @@
 import { hostname } from 'node:os';
 import type { IncomingMessage } from 'node:http';
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import {
   ApolloServerPluginInlineTraceDisabled,
   ApolloServerPluginLandingPageDisabled,
@@ -151,9 +150,10 @@ export async function startSubgraph<TRuntime, TLoaders>(
       schema,
       formatError: maskError,
       includeStacktraceInErrorResponses: false,
+      // Shutdown is ours (Resources + closeOnSignals): it closes HTTP first, then Apollo.
+      stopOnTerminationSignals: false,
       plugins: [
         errorMaskingPlugin<Context>(),
-        ApolloServerPluginDrainHttpServer({ httpServer }),
         ApolloServerPluginLandingPageDisabled(),
         // Federated traces are for Apollo GraphOS, which Lattice does not report to.
         ApolloServerPluginInlineTraceDisabled(),
