@@ -1,16 +1,14 @@
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import {
   closeServer,
   createGraphQLHandler,
   createHttpServer,
   createLogger,
   createTokenVerifier,
-  errorMaskingPlugin,
+  apolloDefaults,
   listen,
   type Logger,
-  maskError,
   remoteKeys,
   Resources,
   sendJson,
@@ -62,13 +60,9 @@ export async function startGateway(
     };
     const httpServer = createHttpServer(routes, (error) => log.error({ err: error }, 'request failed'));
     const apollo = new ApolloServer<GatewayContext>({
+      ...apolloDefaults<GatewayContext>(),
       gateway,
-      formatError: maskError,
-      includeStacktraceInErrorResponses: false,
-      // Shutdown is ours (Resources + closeOnSignals): it closes HTTP first, then Apollo.
-      stopOnTerminationSignals: false,
       introspection: config.nodeEnv !== 'production',
-      plugins: [errorMaskingPlugin<GatewayContext>(), ApolloServerPluginLandingPageDisabled()],
     });
     await apollo.start();
     loaded = true;

@@ -1,7 +1,8 @@
 import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
 import type { GraphQLFormattedError } from 'graphql';
 import type { Logger } from 'pino';
-import { ErrorCode, isPublicCode } from './errors';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ErrorCode, isPublicCode, maskError } from './errors';
 
 export interface RequestContext extends BaseContext {
   requestId: string;
@@ -47,5 +48,19 @@ function withRequestId(error: GraphQLFormattedError, requestId: string): GraphQL
     ...error,
     message: `Internal server error (request id ${requestId})`,
     extensions: { ...error.extensions, requestId },
+  };
+}
+
+/**
+ * What every Lattice Apollo Server shares: masked errors with request ids, no stack traces,
+ * no CDN landing page, and no signal handlers of its own (shutdown order is Lattice's:
+ * HTTP first, then Apollo).
+ */
+export function apolloDefaults<T extends RequestContext>(extraPlugins: ApolloServerPlugin<T>[] = []) {
+  return {
+    formatError: maskError,
+    includeStacktraceInErrorResponses: false,
+    stopOnTerminationSignals: false,
+    plugins: [errorMaskingPlugin<T>(), ApolloServerPluginLandingPageDisabled(), ...extraPlugins],
   };
 }

@@ -14,5 +14,5 @@ export { createGraphQLHandler } from './graphql-handler';
 export { requestIdOf, REQUEST_ID_HEADER } from './request-id';
 export * from './auth';
 export { Resources, closeOnSignals } from './lifecycle';
-export { errorMaskingPlugin, type RequestContext } from './apollo-plugins';
+export { apolloDefaults, errorMaskingPlugin, type RequestContext } from './apollo-plugins';
 export { validateInput } from './validation';

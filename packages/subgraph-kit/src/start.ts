@@ -1,10 +1,7 @@
 import { hostname } from 'node:os';
 import type { IncomingMessage } from 'node:http';
 import { ApolloServer } from '@apollo/server';
-import {
-  ApolloServerPluginInlineTraceDisabled,
-  ApolloServerPluginLandingPageDisabled,
-} from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { createEventBus, type EventBus, type EventType, idempotent, startOutboxRelay } from '@lattice/events';
@@ -14,10 +11,9 @@ import {
   createHttpServer,
   createLogger,
   createTokenVerifier,
-  errorMaskingPlugin,
+  apolloDefaults,
   listen,
   type Logger,
-  maskError,
   remoteKeys,
   requestIdOf,
   Resources,
@@ -147,17 +143,9 @@ export async function startSubgraph<TRuntime, TLoaders>(
     };
     const httpServer = createHttpServer(routes, (error) => log.error({ err: error }, 'request failed'));
     const apollo = new ApolloServer<Context>({
+      // Federated traces are for Apollo GraphOS, which Lattice does not report to.
+      ...apolloDefaults<Context>([ApolloServerPluginInlineTraceDisabled()]),
       schema,
-      formatError: maskError,
-      includeStacktraceInErrorResponses: false,
-      // Shutdown is ours (Resources + closeOnSignals): it closes HTTP first, then Apollo.
-      stopOnTerminationSignals: false,
-      plugins: [
-        errorMaskingPlugin<Context>(),
-        ApolloServerPluginLandingPageDisabled(),
-        // Federated traces are for Apollo GraphOS, which Lattice does not report to.
-        ApolloServerPluginInlineTraceDisabled(),
-      ],
     });
     await apollo.start();
     resources.add('apollo', () => apollo.stop());
