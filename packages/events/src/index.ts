@@ -1,4 +1,10 @@
-export { EVENT_VERSIONS, type EventContracts, type EventData, type EventType } from './contracts';
+export {
+  EVENT_VERSIONS,
+  SENSITIVE_EVENTS,
+  type EventContracts,
+  type EventData,
+  type EventType,
+} from './contracts';
 export { createEvent, type EventEnvelope } from './envelope';
 export type { BusOptions, ConsumeOptions, Consumer, EventBus, EventHandler } from './bus';
 export { createRedisBus, type RedisBusOptions } from './redis-bus';

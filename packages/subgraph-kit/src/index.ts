@@ -8,3 +8,4 @@ export { createOrm, migrate } from './orm';
 export { SqlCounter } from './sql-scope';
 export { dateTimeScalar } from './scalars';
 export { subgraphFiles } from './package-files';
+export { paginate, type Connection, type PageArgs, type PageOptions } from './pagination';

@@ -1,0 +1,83 @@
+import type { EntityManager, EntityName, FilterQuery } from '@mikro-orm/postgresql';
+import { badUserInput } from '@lattice/server-kit';
+
+/** Arguments of every paginated field: `first` items after the `after` cursor. */
+export interface PageArgs {
+  first?: number | null;
+  after?: string | null;
+}
+
+export interface Connection<T> {
+  edges: Array<{ cursor: string; node: T }>;
+  pageInfo: { hasNextPage: boolean; endCursor: string | null };
+}
+
+export interface PageOptions<T> {
+  /**
+   * Sort keys, most significant first; the last one must be unique (an id) so the order is
+   * total. All keys sort in one direction.
+   */
+  orderBy: Array<keyof T & string>;
+  direction?: 'asc' | 'desc';
+  defaultFirst?: number;
+  maxFirst?: number;
+}
+
+type CursorValue = string | number | boolean | null;
+
+function encodeCursor(values: CursorValue[]): string {
+  return Buffer.from(JSON.stringify(values)).toString('base64url');
+}
+
+function decodeCursor(cursor: string, length: number): CursorValue[] {
+  try {
+    const values: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (Array.isArray(values) && values.length === length) return values as CursorValue[];
+  } catch {
+    // fall through: the cursor is not one of ours
+  }
+  throw badUserInput('after: not a cursor returned by this list', 'after');
+}
+
+const toCursorValue = (value: unknown): CursorValue =>
+  value instanceof Date ? value.toISOString() : (value as CursorValue);
+
+/**
+ * Keyset pagination: `(k1, k2, …) > (v1, v2, …)` expanded for MikroORM, so a page costs one
+ * indexed query however deep it is (no OFFSET). Fetches one extra row to know whether
+ * another page follows.
+ */
+export async function paginate<T extends object>(
+  em: EntityManager,
+  entity: EntityName<T>,
+  where: FilterQuery<T>,
+  args: PageArgs,
+  options: PageOptions<T>,
+): Promise<Connection<T>> {
+  const { orderBy, direction = 'asc', defaultFirst = 20, maxFirst = 100 } = options;
+  const first = args.first ?? defaultFirst;
+  if (!Number.isInteger(first) || first < 0 || first > maxFirst) {
+    throw badUserInput(`first: must be between 0 and ${maxFirst}`, 'first');
+  }
+  const conditions: FilterQuery<T>[] = [where];
+  if (args.after) {
+    const values = decodeCursor(args.after, orderBy.length);
+    const after = direction === 'asc' ? '$gt' : '$lt';
+    // (k1 > v1) OR (k1 = v1 AND k2 > v2) OR …
+    const alternatives = orderBy.map((key, i) => ({
+      ...Object.fromEntries(orderBy.slice(0, i).map((prefix, j) => [prefix, values[j]])),
+      [key]: { [after]: values[i] },
+    }));
+    conditions.push({ $or: alternatives } as FilterQuery<T>);
+  }
+  const rows = await em.find(entity, { $and: conditions } as FilterQuery<T>, {
+    orderBy: Object.fromEntries(orderBy.map((key) => [key, direction])) as never,
+    limit: first + 1,
+  });
+  const page = rows.slice(0, first);
+  const edges = page.map((node) => ({
+    node,
+    cursor: encodeCursor(orderBy.map((key) => toCursorValue(node[key]))),
+  }));
+  return { edges, pageInfo: { hasNextPage: rows.length > first, endCursor: edges.at(-1)?.cursor ?? null } };
+}
