@@ -48,7 +48,7 @@ export default tseslint.config(
     rules: { '@typescript-eslint/no-explicit-any': 'off' },
   },
   {
-    files: ['scripts/**/*.ts', 'bench/**/*.ts', 'packages/all-in-one/src/main.ts', 'codegen.ts'],
+    files: ['scripts/**/*.ts', 'bench/**/*.ts', 'packages/all-in-one/src/main.ts', 'codegen.ts', '**/src/cli/*.ts'],
     rules: { 'no-console': 'off' },
   },
 );

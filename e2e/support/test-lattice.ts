@@ -18,13 +18,13 @@ export interface TestLattice extends Lattice {
  */
 export async function startTestLattice(
   env: Record<string, string> = {},
-  options: { supergraphPath?: string } = {},
+  options: { supergraphPath?: string; databaseUrl?: string } = {},
 ): Promise<TestLattice> {
-  const database = await createTestDatabase();
+  const database = options.databaseUrl ? undefined : await createTestDatabase();
   const redisUrl = testRedisUrl();
   const redisPrefix = uniqueRedisPrefix('e2e');
   const lattice = await startLattice({
-    databaseUrl: database.url,
+    databaseUrl: options.databaseUrl ?? database!.url,
     redisUrl,
     redisPrefix,
     gatewayPort: 0,
@@ -48,7 +48,7 @@ export async function startTestLattice(
     },
     stop: async () => {
       await lattice.close();
-      await database.drop();
+      await database?.drop();
       if (redisUrl) await deleteRedisKeys(redisUrl, redisPrefix);
     },
   };

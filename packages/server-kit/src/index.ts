@@ -16,3 +16,4 @@ export * from './auth';
 export { Resources, closeOnSignals } from './lifecycle';
 export { apolloDefaults, errorMaskingPlugin, type RequestContext } from './apollo-plugins';
 export { validateInput } from './validation';
+export { createRateLimiter, type RateLimiter, type RateRule, type RateState } from './rate-limiter';

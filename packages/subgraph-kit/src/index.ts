@@ -9,3 +9,4 @@ export { SqlCounter } from './sql-scope';
 export { dateTimeScalar } from './scalars';
 export { subgraphFiles } from './package-files';
 export { paginate, type Connection, type PageArgs, type PageOptions } from './pagination';
+export { canReadPrivate, requireRole, requireViewer } from './guards';

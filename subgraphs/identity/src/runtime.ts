@@ -1,3 +1,4 @@
+import type { LoginThrottle } from './service/login-throttle';
 import type { IdentitySettings } from './service/settings';
 import type { KeyStore } from './service/signing-keys';
 
@@ -5,4 +6,7 @@ import type { KeyStore } from './service/signing-keys';
 export interface IdentityRuntime {
   keys: KeyStore;
   settings: IdentitySettings;
+  throttle: LoginThrottle;
+  /** Stops background work (key reloads) and closes the rate limiter. */
+  close(): Promise<void>;
 }

@@ -1,3 +1,4 @@
+import { OneTimeTokenSchema } from './one-time-token';
 import { RefreshTokenSchema } from './refresh-token';
 import { SessionSchema } from './session';
 import { SigningKeySchema } from './signing-key';
@@ -7,5 +8,12 @@ export { UserAccount, type AccountStatus } from './user-account';
 export { Session } from './session';
 export { RefreshToken } from './refresh-token';
 export { SigningKey } from './signing-key';
+export { OneTimeToken, type TokenPurpose } from './one-time-token';
 
-export const entities = [UserAccountSchema, SessionSchema, RefreshTokenSchema, SigningKeySchema];
+export const entities = [
+  UserAccountSchema,
+  SessionSchema,
+  RefreshTokenSchema,
+  SigningKeySchema,
+  OneTimeTokenSchema,
+];

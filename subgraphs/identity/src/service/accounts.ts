@@ -1,22 +1,28 @@
 import { type EntityManager, UniqueConstraintViolationException } from '@mikro-orm/postgresql';
 import { createEvent, recordEvent } from '@lattice/events';
-import { conflict, unauthenticated, validateInput } from '@lattice/server-kit';
+import { badUserInput, conflict, forbidden, unauthenticated, validateInput } from '@lattice/server-kit';
+import { z } from 'zod';
 import { UserAccount } from '../entities';
-import { loginInput, registerInput } from './credentials';
+import { loginInput, newPasswordInput, registerInput } from './credentials';
+import type { LoginThrottle } from './login-throttle';
 import { hashPassword, verifyAgainstDecoy, verifyPassword } from './passwords';
-import { type ClientInfo, type IssuedTokens, openSession } from './sessions';
-import type { KeyStore } from './signing-keys';
-import type { IdentitySettings } from './settings';
+import {
+  type ClientInfo,
+  type IssuedTokens,
+  openSession,
+  revokeSessions,
+  type SessionDeps,
+} from './sessions';
+import { requestVerification } from './verification';
 
-export interface AccountsDeps {
-  em: EntityManager;
-  keys: KeyStore;
-  settings: IdentitySettings;
+export interface AccountsDeps extends SessionDeps {
+  throttle: LoginThrottle;
 }
 
 const EMAIL_TAKEN = 'An account with this email already exists';
+const INVALID_CREDENTIALS = 'Invalid email or password';
 
-/** Creates an account, its `identity.user_registered` event and a first session, atomically. */
+/** Creates an account, its events and a first session, in one transaction. */
 export async function register(
   deps: AccountsDeps,
   input: unknown,
@@ -35,7 +41,8 @@ export async function register(
       data: { userId: user.id, email, role: user.role },
     }),
   );
-  const tokens = await openSession(em, user, deps.keys, deps.settings, client);
+  requestVerification(em, user);
+  const tokens = await openSession(deps, user, client);
   try {
     await em.flush();
   } catch (error) {
@@ -46,19 +53,65 @@ export async function register(
   return tokens;
 }
 
-const INVALID_CREDENTIALS = 'Invalid email or password';
-
-/** Signs in with email and password; the same error for an unknown email and a wrong password. */
+/**
+ * Signs in with email and password. Unknown email and wrong password get the same answer
+ * in the same time; repeated failures per account or per IP are throttled.
+ */
 export async function login(deps: AccountsDeps, input: unknown, client: ClientInfo): Promise<IssuedTokens> {
   const { email, password } = validateInput(loginInput, input);
-  const { em } = deps;
-  const user = await em.findOne(UserAccount, { email });
+  const { em, throttle } = deps;
+  await throttle.assertAllowed(email, client.ip);
+  const user = await em.findOne(UserAccount, { email, status: { $ne: 'deleted' } });
   const valid = user ? await verifyPassword(user.passwordHash, password) : await verifyAgainstDecoy(password);
-  if (!user || !valid) throw unauthenticated(INVALID_CREDENTIALS);
-  if (user.status !== 'active') throw unauthenticated(INVALID_CREDENTIALS);
+  if (!user || !valid) {
+    await throttle.recordFailure(email, client.ip);
+    throw unauthenticated(INVALID_CREDENTIALS);
+  }
+  // Only someone who knows the password learns the account is not active.
+  if (user.status !== 'active') throw forbidden(`This account is ${user.status}`);
+  await throttle.recordSuccess(email);
 
   user.lastLoginAt = new Date();
-  const tokens = await openSession(em, user, deps.keys, deps.settings, client);
+  const tokens = await openSession(deps, user, client);
+  recordEvent(
+    em,
+    createEvent('identity.user_logged_in', {
+      actor: user.id,
+      subject: user.id,
+      data: { userId: user.id, sessionId: tokens.sessionId, method: 'password' },
+    }),
+  );
   await em.flush();
   return tokens;
+}
+
+const changePasswordInput = z.object({
+  currentPassword: z.string().min(1, 'is required').max(256, 'must be at most 256 characters'),
+  newPassword: newPasswordInput,
+});
+
+/** Changes the caller's password after checking the current one; their other sessions end. */
+export async function changePassword(
+  em: EntityManager,
+  userId: string,
+  sessionId: string,
+  input: unknown,
+): Promise<void> {
+  const { currentPassword, newPassword } = validateInput(changePasswordInput, input, '');
+  await em.transactional(async (tx) => {
+    const user = await tx.findOneOrFail(UserAccount, { id: userId });
+    if (!(await verifyPassword(user.passwordHash, currentPassword))) {
+      throw badUserInput('currentPassword: incorrect', 'currentPassword');
+    }
+    user.passwordHash = await hashPassword(newPassword);
+    recordEvent(
+      tx,
+      createEvent('identity.password_changed', {
+        actor: userId,
+        subject: userId,
+        data: { userId, via: 'change' },
+      }),
+    );
+    await revokeSessions(tx, userId, sessionId);
+  });
 }

@@ -7,6 +7,7 @@ import {
   generateKeyPair,
   importJWK,
   type JWK,
+  type JWTVerifyGetKey,
   SignJWT,
 } from 'jose';
 import { TOKEN_AUDIENCE, TOKEN_ISSUER, type Role } from '@lattice/server-kit';
@@ -23,64 +24,93 @@ export interface SignedAccessToken {
   expiresAt: Date;
 }
 
+interface LoadedKeys {
+  signing: { kid: string; key: CryptoKey };
+  published: JWK[];
+  verify: JWTVerifyGetKey;
+}
+
 /**
- * The identity's signing keys: the newest active key signs, every non-retired key is
- * published in the JWKS. A key is generated and stored on first start.
+ * The identity's signing keys: the newest active key signs; every key whose tokens may
+ * still be valid is published in the JWKS. Keys live in the database, so every replica
+ * signs with the same key (each reloads them periodically) and a restart keeps them.
  */
 export class KeyStore {
   private constructor(
-    private readonly signingKey: { kid: string; key: CryptoKey },
-    private readonly publicKeys: JWK[],
+    private keys: LoadedKeys,
     private readonly accessTokenTtlSeconds: number,
   ) {}
 
   static async load(em: EntityManager, accessTokenTtlSeconds: number): Promise<KeyStore> {
-    await ensureActiveKey(em);
-    const keys = await em.find(
-      SigningKey,
-      { retiredAt: null },
-      { orderBy: { createdAt: 'desc' }, populate: ['privateJwk'] },
-    );
-    const newest = keys[0]!;
-    const key = (await importJWK(newest.privateJwk as JWK, 'EdDSA')) as CryptoKey;
-    const publicKeys = keys.map((k) => ({ ...(k.publicJwk as JWK), kid: k.kid, alg: 'EdDSA', use: 'sig' }));
-    return new KeyStore({ kid: newest.kid, key }, publicKeys, accessTokenTtlSeconds);
+    if ((await em.count(SigningKey, { retiredAt: null })) === 0) await createKey(em);
+    return new KeyStore(await loadKeys(em), accessTokenTtlSeconds);
   }
 
-  /** The JSON Web Key Set document served at /.well-known/jwks.json. */
+  /** Picks up keys rotated by another replica. */
+  async reload(em: EntityManager): Promise<void> {
+    this.keys = await loadKeys(em);
+  }
+
+  /**
+   * Starts signing with a new key. The old keys stay published for one token lifetime
+   * (plus a minute of clock skew), so tokens they signed keep verifying until they expire.
+   */
+  async rotate(em: EntityManager): Promise<void> {
+    const publishedUntil = new Date(Date.now() + (this.accessTokenTtlSeconds + 60) * 1000);
+    await em.transactional(async (tx) => {
+      await tx.nativeUpdate(SigningKey, { retiredAt: null }, { retiredAt: publishedUntil });
+      await createKey(tx);
+    });
+    await this.reload(em);
+  }
+
+  /** The JSON Web Key Set served at /.well-known/jwks.json. */
   jwks(): { keys: JWK[] } {
-    return { keys: this.publicKeys };
+    return { keys: this.keys.published };
   }
 
-  /** Verification keys, for checking tokens in-process without an HTTP round trip. */
-  localKeySet() {
-    return createLocalJWKSet(this.jwks());
-  }
+  /** Verification keys for checking tokens in-process, following rotations. */
+  readonly verificationKeys: JWTVerifyGetKey = (header, token) => this.keys.verify(header, token);
 
   async sign(claims: AccessTokenClaims): Promise<SignedAccessToken> {
     const issuedAt = Math.floor(Date.now() / 1000);
     const expiresAt = issuedAt + this.accessTokenTtlSeconds;
     const token = await new SignJWT({ role: claims.role, sid: claims.sessionId })
-      .setProtectedHeader({ alg: 'EdDSA', kid: this.signingKey.kid, typ: 'JWT' })
+      .setProtectedHeader({ alg: 'EdDSA', kid: this.keys.signing.kid, typ: 'JWT' })
       .setSubject(claims.userId)
       .setIssuer(TOKEN_ISSUER)
       .setAudience(TOKEN_AUDIENCE)
       .setIssuedAt(issuedAt)
       .setExpirationTime(expiresAt)
       .setJti(randomUUID())
-      .sign(this.signingKey.key);
+      .sign(this.keys.signing.key);
     return { token, expiresAt: new Date(expiresAt * 1000) };
   }
 }
 
-async function ensureActiveKey(em: EntityManager): Promise<void> {
-  if ((await em.count(SigningKey, { retiredAt: null })) > 0) return;
+async function loadKeys(em: EntityManager): Promise<LoadedKeys> {
+  const keys = await em.find(
+    SigningKey,
+    { $or: [{ retiredAt: null }, { retiredAt: { $gt: new Date() } }] },
+    { orderBy: { createdAt: 'desc' }, populate: ['privateJwk'] },
+  );
+  const newest = keys.find((key) => key.retiredAt === null) ?? keys[0];
+  if (!newest) throw new Error('No signing key available');
+  const published = keys.map((k) => ({ ...(k.publicJwk as JWK), kid: k.kid, alg: 'EdDSA', use: 'sig' }));
+  return {
+    signing: { kid: newest.kid, key: (await importJWK(newest.privateJwk as JWK, 'EdDSA')) as CryptoKey },
+    published,
+    verify: createLocalJWKSet({ keys: published }),
+  };
+}
+
+async function createKey(em: EntityManager): Promise<void> {
   const { publicKey, privateKey } = await generateKeyPair('EdDSA', { extractable: true });
-  const key = em.create(SigningKey, {
+  em.create(SigningKey, {
     kid: randomUUID(),
     publicJwk: { ...(await exportJWK(publicKey)) },
     privateJwk: { ...(await exportJWK(privateKey)) },
   });
-  // Two replicas starting at once may both generate a key; both are valid and published.
-  await em.persistAndFlush(key);
+  // Two replicas starting at once may both create a key; both are valid and published.
+  await em.flush();
 }
