@@ -71,9 +71,7 @@ export const EVENT_VERSIONS: { [T in EventType]: EventContracts[T]['version'] } 
 };
 
 /** Types whose payload must not be stored by consumers other than their addressee. */
-export const SENSITIVE_EVENTS: ReadonlySet<EventType> = new Set(
-  (Object.keys(EVENT_VERSIONS) as EventType[]).filter(
-    (type) =>
-      type === 'identity.email_verification_requested' || type === 'identity.password_reset_requested',
-  ),
-);
+export const SENSITIVE_EVENTS: ReadonlySet<EventType> = new Set<EventType>([
+  'identity.email_verification_requested',
+  'identity.password_reset_requested',
+]);
