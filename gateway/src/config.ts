@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { baseEnv, parseEnv, port } from '@lattice/server-kit';
+import type { OperationLimits } from './operation-limits';
 
 export interface GatewayConfig {
   nodeEnv: 'development' | 'production' | 'test';
@@ -13,6 +14,8 @@ export interface GatewayConfig {
   /** Where identity publishes its signing keys (default: identity's URL + /.well-known/jwks.json). */
   jwksUrl?: string;
   maxBodyBytes: number;
+  /** Shape limits of operations (see operation-limits.ts), and the parser's token limit. */
+  limits: OperationLimits & { maxTokens: number };
 }
 
 const subgraphUrlList = z
@@ -41,6 +44,10 @@ const gatewayEnv = z.object({
   SUBGRAPH_URLS: subgraphUrlList,
   JWKS_URL: z.url().optional(),
   MAX_BODY_BYTES: z.coerce.number().int().positive().default(1_048_576),
+  MAX_DEPTH: z.coerce.number().int().positive().default(15),
+  MAX_ALIASES: z.coerce.number().int().nonnegative().default(30),
+  MAX_ROOT_FIELDS: z.coerce.number().int().positive().default(20),
+  MAX_TOKENS: z.coerce.number().int().positive().default(10_000),
 });
 
 export function gatewayConfigFromEnv(
@@ -56,5 +63,11 @@ export function gatewayConfigFromEnv(
     subgraphUrls: env.SUBGRAPH_URLS,
     jwksUrl: env.JWKS_URL,
     maxBodyBytes: env.MAX_BODY_BYTES,
+    limits: {
+      maxDepth: env.MAX_DEPTH,
+      maxAliases: env.MAX_ALIASES,
+      maxRootFields: env.MAX_ROOT_FIELDS,
+      maxTokens: env.MAX_TOKENS,
+    },
   };
 }

@@ -16,6 +16,7 @@ import {
 import type { GatewayConfig } from './config';
 import { type GatewayContext, gatewayContext } from './context';
 import { readinessRoute } from './health';
+import { operationLimitsRule } from './operation-limits';
 import { SubgraphDataSource } from './subgraph-data-source';
 import { supergraphFromFile } from './supergraph-file';
 
@@ -63,6 +64,10 @@ export async function startGateway(
       ...apolloDefaults<GatewayContext>(),
       gateway,
       introspection: config.nodeEnv !== 'production',
+      // Oversized and over-deep documents are refused while parsing and validating,
+      // before any planning or subgraph call.
+      parseOptions: { maxTokens: config.limits.maxTokens },
+      validationRules: [operationLimitsRule(config.limits)],
     });
     await apollo.start();
     loaded = true;

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { createEventBus, type EventBus } from '@lattice/events';
-import { type RunningGateway, startGateway } from '@lattice/gateway';
+import { gatewayConfigFromEnv, type RunningGateway, startGateway } from '@lattice/gateway';
 import { createLogger, type Logger, Resources } from '@lattice/server-kit';
 import { type RunningSubgraph, type SubgraphConfig, startSubgraph } from '@lattice/subgraph-kit';
 import { loadSubgraphs } from './subgraphs';
@@ -98,21 +98,21 @@ export async function startLattice(options: LatticeOptions): Promise<Lattice> {
     );
     const subgraphs = Object.fromEntries([identity, ...others].map((running) => [running.name, running]));
 
-    const gateway = await startGateway(
-      {
-        nodeEnv: options.nodeEnv ?? 'development',
-        logLevel: options.logLevel ?? 'info',
-        host,
-        port: options.gatewayPort,
-        supergraphPath: options.supergraphPath,
-        subgraphUrls: Object.fromEntries(
-          Object.values(subgraphs).map((running) => [running.name, running.url]),
-        ),
-        jwksUrl,
-        maxBodyBytes: 1_048_576,
-      },
-      { logger: log },
+    // The gateway's own settings (limits, body size) come from the environment as usual;
+    // where it listens and where the subgraphs are is decided here.
+    const gatewaySettings = gatewayConfigFromEnv({
+      ...options.env,
+      NODE_ENV: options.nodeEnv ?? 'development',
+      LOG_LEVEL: options.logLevel ?? 'info',
+      SUPERGRAPH_PATH: options.supergraphPath,
+      SUBGRAPH_URLS: '',
+      PORT: String(options.gatewayPort),
+      HOST: host,
+    });
+    const subgraphUrls = Object.fromEntries(
+      Object.values(subgraphs).map((running) => [running.name, running.url]),
     );
+    const gateway = await startGateway({ ...gatewaySettings, subgraphUrls, jwksUrl }, { logger: log });
     resources.add('gateway', () => gateway.close());
     return { gateway, subgraphs, bus, databaseUrl, log, close: () => resources.close() };
   } catch (error) {
