@@ -51,6 +51,8 @@ export const forbidden = (message = 'You are not allowed to do this') =>
 export const notFound = (message: string) => new UserError(ErrorCode.NotFound, message);
 export const conflict = (message: string, field?: string) =>
   new UserError(ErrorCode.Conflict, message, field ? { field } : {});
+export const quotaExceeded = (message: string, limit: number) =>
+  new UserError(ErrorCode.QuotaExceeded, message, { limit });
 export const rateLimited = (retryAfterSeconds: number) =>
   new UserError(ErrorCode.RateLimited, `Too many attempts; retry in ${retryAfterSeconds}s`, {
     retryAfter: retryAfterSeconds,

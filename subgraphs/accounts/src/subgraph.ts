@@ -2,6 +2,7 @@ import { defineSubgraph, subgraphFiles } from '@lattice/subgraph-kit';
 import { entities } from './entities';
 import { createLoaders } from './loaders';
 import { resolvers } from './resolvers';
+import { eraseUser } from './service/erasure';
 import { createProfileForNewUser } from './service/profiles';
 
 /** accounts: profiles, preferences and business context of users. */
@@ -13,5 +14,6 @@ export const accounts = defineSubgraph({
   loaders: (em) => createLoaders(em),
   consumers: {
     'identity.user_registered': (em, event) => createProfileForNewUser(em, event),
+    'identity.user_deleted': (em, event) => eraseUser(em, event),
   },
 });

@@ -1,0 +1,136 @@
+import { type EntityManager, LockMode } from '@mikro-orm/postgresql';
+import { notFound, quotaExceeded, validateInput } from '@lattice/server-kit';
+import { type Connection, type PageArgs, paginate } from '@lattice/subgraph-kit';
+import { BusinessContext, CommonService, FrequentClient } from '../entities';
+import { assertNotErased } from './erasure';
+import {
+  addCommonServiceInput,
+  addFrequentClientInput,
+  entryId,
+  updateBusinessContextInput,
+} from './validation';
+
+/** At most this many frequent clients, and as many common services, per user. */
+export const MAX_LIST_ENTRIES = 200;
+
+/**
+ * The user's business context, created empty if missing, locked until the transaction ends:
+ * concurrent changes to one user's business data (and the caps on its lists) serialise here.
+ */
+async function lockBusinessContext(tx: EntityManager, userId: string): Promise<BusinessContext> {
+  const now = new Date();
+  await tx
+    .createQueryBuilder(BusinessContext)
+    .insert({ userId, createdAt: now, updatedAt: now })
+    .onConflict('userId')
+    .ignore()
+    .execute('run');
+  return tx.findOneOrFail(BusinessContext, { userId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+}
+
+const BUSINESS_FIELDS = ['companyName', 'address', 'taxId', 'defaultCurrency'] as const;
+
+/** Partial update of the user's own business context (omitted: unchanged; null: cleared). */
+export async function updateBusinessContext(
+  em: EntityManager,
+  userId: string,
+  rawInput: unknown,
+): Promise<BusinessContext> {
+  const input = validateInput(updateBusinessContextInput, rawInput);
+  return em.transactional(async (tx) => {
+    await assertNotErased(tx, userId);
+    const context = await lockBusinessContext(tx, userId);
+    for (const field of BUSINESS_FIELDS) {
+      const value = input[field];
+      if (value !== undefined) context[field] = value;
+    }
+    return context;
+  });
+}
+
+const listFull = (what: string) =>
+  quotaExceeded(`At most ${MAX_LIST_ENTRIES} ${what} per user`, MAX_LIST_ENTRIES);
+
+/** Adds a frequent client to the user's own list (QUOTA_EXCEEDED at the cap). */
+export async function addFrequentClient(
+  em: EntityManager,
+  userId: string,
+  rawInput: unknown,
+): Promise<FrequentClient> {
+  const input = validateInput(addFrequentClientInput, rawInput);
+  return em.transactional(async (tx) => {
+    await assertNotErased(tx, userId);
+    await lockBusinessContext(tx, userId);
+    if ((await tx.count(FrequentClient, { userId })) >= MAX_LIST_ENTRIES) {
+      throw listFull('frequent clients');
+    }
+    return tx.create(FrequentClient, {
+      userId,
+      name: input.name,
+      email: input.email ?? null,
+      address: input.address ?? null,
+    });
+  });
+}
+
+/** Adds a common service to the user's own list (QUOTA_EXCEEDED at the cap). */
+export async function addCommonService(
+  em: EntityManager,
+  userId: string,
+  rawInput: unknown,
+): Promise<CommonService> {
+  const input = validateInput(addCommonServiceInput, rawInput);
+  return em.transactional(async (tx) => {
+    await assertNotErased(tx, userId);
+    await lockBusinessContext(tx, userId);
+    if ((await tx.count(CommonService, { userId })) >= MAX_LIST_ENTRIES) {
+      throw listFull('common services');
+    }
+    return tx.create(CommonService, {
+      userId,
+      description: input.description,
+      unitPrice: input.unitPrice,
+      currency: input.currency ?? null,
+      unit: input.unit ?? null,
+    });
+  });
+}
+
+/**
+ * Removes one entry of the user's own list. An id that is not the user's is NOT_FOUND,
+ * whether or not it belongs to someone else (which is never revealed).
+ */
+async function removeEntry(
+  em: EntityManager,
+  entity: typeof FrequentClient | typeof CommonService,
+  userId: string,
+  rawId: unknown,
+  what: string,
+): Promise<string> {
+  const id = validateInput(entryId, rawId, 'id');
+  const removed = await em.nativeDelete(entity, { id, userId });
+  if (removed === 0) throw notFound(`You have no ${what} with this id`);
+  return id;
+}
+
+export const removeFrequentClient = (em: EntityManager, userId: string, id: unknown) =>
+  removeEntry(em, FrequentClient, userId, id, 'frequent client');
+
+export const removeCommonService = (em: EntityManager, userId: string, id: unknown) =>
+  removeEntry(em, CommonService, userId, id, 'common service');
+
+const PAGE = { orderBy: ['createdAt', 'id'] as Array<'createdAt' | 'id'>, defaultFirst: 20, maxFirst: 100 };
+
+/** One page of a user's frequent clients, oldest first (keyset on createdAt, id). */
+export const frequentClientsOf = (
+  em: EntityManager,
+  userId: string,
+  args: PageArgs,
+): Promise<Connection<FrequentClient>> => paginate(em, FrequentClient, { userId }, args, PAGE);
+
+/** One page of a user's common services, oldest first (keyset on createdAt, id). */
+export const commonServicesOf = (
+  em: EntityManager,
+  userId: string,
+  args: PageArgs,
+): Promise<Connection<CommonService>> => paginate(em, CommonService, { userId }, args, PAGE);
