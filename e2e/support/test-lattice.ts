@@ -6,6 +6,8 @@ import { createTestDatabase, deleteRedisKeys, testRedisUrl, uniqueRedisPrefix } 
 export const SUPERGRAPH = join(__dirname, '..', '..', 'schema', 'supergraph.graphql');
 
 export interface TestLattice extends Lattice {
+  /** The Redis key prefix of this test's supergraph. */
+  redisPrefix: string;
   client: (token?: string) => ReturnType<typeof createLatticeClient>;
   /** POSTs a raw GraphQL request to the gateway. */
   post: (body: unknown, headers?: Record<string, string>) => Promise<{ status: number; json: any }>;
@@ -37,6 +39,7 @@ export async function startTestLattice(
   const url = lattice.gateway.url;
   return {
     ...lattice,
+    redisPrefix,
     client: (token) => createLatticeClient({ url, token }),
     post: async (body, headers = {}) => {
       const response = await fetch(url, {

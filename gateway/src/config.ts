@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { baseEnv, parseEnv, port } from '@lattice/server-kit';
 import type { OperationLimits } from './operation-limits';
+import type { RateLimits } from './rate-limit';
 
 export interface GatewayConfig {
   nodeEnv: 'development' | 'production' | 'test';
@@ -16,6 +17,10 @@ export interface GatewayConfig {
   maxBodyBytes: number;
   /** Shape limits of operations (see operation-limits.ts), and the parser's token limit. */
   limits: OperationLimits & { maxTokens: number };
+  /** Token buckets per user and per client IP; Redis shares them between replicas. */
+  rateLimits: RateLimits;
+  redisUrl?: string;
+  redisPrefix: string;
 }
 
 const subgraphUrlList = z
@@ -48,6 +53,15 @@ const gatewayEnv = z.object({
   MAX_ALIASES: z.coerce.number().int().nonnegative().default(30),
   MAX_ROOT_FIELDS: z.coerce.number().int().positive().default(20),
   MAX_TOKENS: z.coerce.number().int().positive().default(10_000),
+  RATE_LIMIT_USER_RPS: z.coerce.number().positive().default(20),
+  RATE_LIMIT_USER_BURST: z.coerce.number().int().positive().default(100),
+  RATE_LIMIT_IP_RPS: z.coerce.number().positive().default(100),
+  RATE_LIMIT_IP_BURST: z.coerce.number().int().positive().default(400),
+  REDIS_URL: z.url({ protocol: /^rediss?$/, error: 'must be a redis:// URL' }).optional(),
+  REDIS_PREFIX: z
+    .string()
+    .regex(/^[a-z0-9-]+$/)
+    .default('lattice'),
 });
 
 export function gatewayConfigFromEnv(
@@ -69,5 +83,11 @@ export function gatewayConfigFromEnv(
       maxRootFields: env.MAX_ROOT_FIELDS,
       maxTokens: env.MAX_TOKENS,
     },
+    rateLimits: {
+      perUser: { ratePerSecond: env.RATE_LIMIT_USER_RPS, burst: env.RATE_LIMIT_USER_BURST },
+      perIp: { ratePerSecond: env.RATE_LIMIT_IP_RPS, burst: env.RATE_LIMIT_IP_BURST },
+    },
+    redisUrl: env.REDIS_URL,
+    redisPrefix: env.REDIS_PREFIX,
   };
 }

@@ -5,6 +5,7 @@ import {
   createGraphQLHandler,
   createHttpServer,
   createLogger,
+  createTokenBuckets,
   createTokenVerifier,
   apolloDefaults,
   listen,
@@ -14,7 +15,8 @@ import {
   sendJson,
 } from '@lattice/server-kit';
 import type { GatewayConfig } from './config';
-import { type GatewayContext, gatewayContext } from './context';
+import { type GatewayContext, gatewayContext, rateHeadersPlugin } from './context';
+import { createRateGuard } from './rate-limit';
 import { readinessRoute } from './health';
 import { operationLimitsRule } from './operation-limits';
 import { SubgraphDataSource } from './subgraph-data-source';
@@ -49,6 +51,8 @@ export async function startGateway(
     const jwksUrl = config.jwksUrl ?? jwksUrlOf(config.subgraphUrls.identity);
     if (!jwksUrl) throw new Error('JWKS_URL is required when SUBGRAPH_URLS does not name identity');
     const verify = createTokenVerifier(remoteKeys(jwksUrl));
+    const buckets = createTokenBuckets({ redisUrl: config.redisUrl, prefix: config.redisPrefix });
+    resources.add('rate limiter', () => buckets.close());
 
     let loaded = false;
     const routes = {
@@ -61,7 +65,7 @@ export async function startGateway(
     };
     const httpServer = createHttpServer(routes, (error) => log.error({ err: error }, 'request failed'));
     const apollo = new ApolloServer<GatewayContext>({
-      ...apolloDefaults<GatewayContext>(),
+      ...apolloDefaults<GatewayContext>([rateHeadersPlugin()]),
       gateway,
       introspection: config.nodeEnv !== 'production',
       // Oversized and over-deep documents are refused while parsing and validating,
@@ -74,7 +78,7 @@ export async function startGateway(
     resources.add('apollo', () => apollo.stop());
     Object.assign(routes, {
       '/graphql': createGraphQLHandler(apollo, {
-        context: gatewayContext(verify, log),
+        context: gatewayContext(verify, log, createRateGuard(buckets, config.rateLimits)),
         maxBodyBytes: config.maxBodyBytes,
       }),
     });

@@ -106,6 +106,8 @@ export async function startLattice(options: LatticeOptions): Promise<Lattice> {
       LOG_LEVEL: options.logLevel ?? 'info',
       SUPERGRAPH_PATH: options.supergraphPath,
       SUBGRAPH_URLS: '',
+      REDIS_URL: options.redisUrl,
+      REDIS_PREFIX: options.redisPrefix,
       PORT: String(options.gatewayPort),
       HOST: host,
     });

@@ -17,3 +17,4 @@ export { Resources, closeOnSignals } from './lifecycle';
 export { apolloDefaults, errorMaskingPlugin, type RequestContext } from './apollo-plugins';
 export { validateInput } from './validation';
 export { createRateLimiter, type RateLimiter, type RateRule, type RateState } from './rate-limiter';
+export { createTokenBuckets, type BucketAnswer, type BucketRule, type TokenBuckets } from './token-bucket';
