@@ -48,7 +48,13 @@ export default tseslint.config(
     rules: { '@typescript-eslint/no-explicit-any': 'off' },
   },
   {
-    files: ['scripts/**/*.ts', 'bench/**/*.ts', 'packages/all-in-one/src/main.ts', 'codegen.ts', '**/src/cli/*.ts'],
+    files: [
+      'scripts/**/*.ts',
+      'bench/**/*.ts',
+      'packages/all-in-one/src/main.ts',
+      'codegen.ts',
+      '**/src/cli/*.ts',
+    ],
     rules: { 'no-console': 'off' },
   },
 );

@@ -1,6 +1,7 @@
 // Shared Jest settings: every workspace's jest.config.js spreads this.
 // `lattice-source` makes workspace packages resolve to their TypeScript sources, so tests
-// never need a build first; jose is ESM-only and is transformed to CommonJS.
+// never need a build first; jose, openid-client and oauth4webapi are ESM-only and are
+// transformed to CommonJS.
 module.exports = {
   testEnvironment: 'node',
   testEnvironmentOptions: { customExportConditions: ['lattice-source', 'node', 'node-addons'] },
@@ -10,7 +11,7 @@ module.exports = {
       { jsc: { parser: { syntax: 'typescript' }, target: 'es2022' }, module: { type: 'commonjs' } },
     ],
   },
-  transformIgnorePatterns: ['/node_modules/(?!jose/)'],
+  transformIgnorePatterns: ['/node_modules/(?!(jose|openid-client|oauth4webapi)/)'],
   testMatch: ['<rootDir>/test/**/*.test.ts'],
   modulePathIgnorePatterns: ['<rootDir>/dist/'],
   globalSetup: require.resolve('./packages/testkit/src/jest-global-setup.ts'),

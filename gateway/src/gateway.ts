@@ -18,6 +18,7 @@ import type { GatewayConfig } from './config';
 import { type GatewayContext, gatewayContext, rateHeadersPlugin } from './context';
 import { createRateGuard } from './rate-limit';
 import { readinessRoute } from './health';
+import { GatewayMetrics } from './metrics';
 import { operationLimitsRule } from './operation-limits';
 import { SubgraphDataSource } from './subgraph-data-source';
 import { supergraphFromFile } from './supergraph-file';
@@ -38,13 +39,14 @@ export async function startGateway(
   const resources = new Resources(log);
   try {
     const services = new Map<string, string>();
+    const metrics = new GatewayMetrics();
     const gateway = new ApolloGateway({
       supergraphSdl: supergraphFromFile(config.supergraphPath, log),
       buildService: ({ name, url }) => {
         const target = config.subgraphUrls[name] ?? url;
         if (!target) throw new Error(`No URL for subgraph ${name}`);
         services.set(name, target);
-        return new SubgraphDataSource({ url: target });
+        return new SubgraphDataSource({ url: target, subgraph: name, metrics });
       },
     });
 
@@ -58,6 +60,7 @@ export async function startGateway(
     const routes = {
       'GET /health': (_req: unknown, res: Parameters<typeof sendJson>[0]) =>
         sendJson(res, 200, { status: 'healthy', service: 'gateway' }),
+      'GET /metrics': metrics.route(),
       'GET /health/ready': readinessRoute(
         () => services,
         () => loaded,
@@ -65,7 +68,7 @@ export async function startGateway(
     };
     const httpServer = createHttpServer(routes, (error) => log.error({ err: error }, 'request failed'));
     const apollo = new ApolloServer<GatewayContext>({
-      ...apolloDefaults<GatewayContext>([rateHeadersPlugin()]),
+      ...apolloDefaults<GatewayContext>([rateHeadersPlugin(), metrics.plugin<GatewayContext>()]),
       gateway,
       introspection: config.nodeEnv !== 'production',
       // Oversized and over-deep documents are refused while parsing and validating,

@@ -1,11 +1,21 @@
-import { RemoteGraphQLDataSource } from '@apollo/gateway';
+import { type GraphQLDataSourceProcessOptions, RemoteGraphQLDataSource } from '@apollo/gateway';
 import type { GatewayContext } from './context';
+import type { GatewayMetrics } from './metrics';
 
 /**
  * How the gateway calls a subgraph: forwards the caller's token (subgraphs verify it again),
- * the request id and what identifies the client.
+ * the request id and what identifies the client, and measures every fetch.
  */
 export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
+  private readonly subgraph: string;
+  private readonly metrics: GatewayMetrics;
+
+  constructor(options: { url: string; subgraph: string; metrics: GatewayMetrics }) {
+    super({ url: options.url });
+    this.subgraph = options.subgraph;
+    this.metrics = options.metrics;
+  }
+
   override willSendRequest({
     request,
     context,
@@ -16,5 +26,17 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     if (context.authorization) headers.set('authorization', context.authorization);
     if (context.client.userAgent) headers.set('user-agent', context.client.userAgent);
     if (context.client.ip) headers.set('x-forwarded-for', context.client.ip);
+  }
+
+  override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>) {
+    const stop = this.metrics.subgraphFetchSeconds.startTimer({ subgraph: this.subgraph });
+    try {
+      return await super.process(options);
+    } catch (error) {
+      this.metrics.subgraphFetchErrors.inc({ subgraph: this.subgraph });
+      throw error;
+    } finally {
+      stop();
+    }
   }
 }

@@ -18,3 +18,4 @@ export { apolloDefaults, errorMaskingPlugin, type RequestContext } from './apoll
 export { validateInput } from './validation';
 export { createRateLimiter, type RateLimiter, type RateRule, type RateState } from './rate-limiter';
 export { createTokenBuckets, type BucketAnswer, type BucketRule, type TokenBuckets } from './token-bucket';
+export { ServiceMetrics } from './metrics';

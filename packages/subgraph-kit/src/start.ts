@@ -18,6 +18,7 @@ import {
   requestIdOf,
   Resources,
   sendJson,
+  ServiceMetrics,
   type TokenVerifier,
   unauthenticated,
   viewerFromHeader,
@@ -141,10 +142,12 @@ export async function startSubgraph<TRuntime, TLoaders>(
       },
       ...definition.routes?.(runtime),
     };
+    const metrics = new ServiceMetrics(definition.name);
+    Object.assign(routes, { 'GET /metrics': metrics.route() });
     const httpServer = createHttpServer(routes, (error) => log.error({ err: error }, 'request failed'));
     const apollo = new ApolloServer<Context>({
       // Federated traces are for Apollo GraphOS, which Lattice does not report to.
-      ...apolloDefaults<Context>([ApolloServerPluginInlineTraceDisabled()]),
+      ...apolloDefaults<Context>([ApolloServerPluginInlineTraceDisabled(), metrics.plugin<Context>()]),
       schema,
     });
     await apollo.start();

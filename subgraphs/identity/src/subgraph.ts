@@ -6,6 +6,7 @@ import { resolvers } from './resolvers';
 import type { IdentityRuntime } from './runtime';
 import { ensureAdmin } from './service/first-admin';
 import { LoginThrottle } from './service/login-throttle';
+import { OidcClients } from './service/oidc';
 import { identitySettings } from './service/settings';
 import { KeyStore } from './service/signing-keys';
 
@@ -35,6 +36,7 @@ export const identity = defineSubgraph({
       keys,
       settings,
       throttle: new LoginThrottle(limiter, settings),
+      oidc: new OidcClients(settings),
       close: async () => {
         clearInterval(reload);
         await limiter.close();

@@ -1,10 +1,5 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import type {
-  Profile as ProfileModel,
-  BusinessContext as BusinessContextModel,
-  FrequentClient as FrequentClientModel,
-  CommonService as CommonServiceModel,
-} from '../entities';
+import type { Profile as ProfileModel, BusinessContext as BusinessContextModel, FrequentClient as FrequentClientModel, CommonService as CommonServiceModel } from '../entities';
 import type { Context } from '../context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -12,14 +7,14 @@ export type Omit<T, K extends keyof T> = Pick<T, Exclude<keyof T, K>>;
 export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
 /** All built-in and custom scalars, mapped to their actual values */
 export type Scalars = {
-  ID: { input: string; output: string };
-  String: { input: string; output: string };
-  Boolean: { input: boolean; output: boolean };
-  Int: { input: number; output: number };
-  Float: { input: number; output: number };
+  ID: { input: string; output: string; }
+  String: { input: string; output: string; }
+  Boolean: { input: boolean; output: boolean; }
+  Int: { input: number; output: number; }
+  Float: { input: number; output: number; }
   /** An ISO-8601 date-time in UTC, e.g. `2026-11-22T10:00:00.000Z`. */
-  DateTime: { input: Date; output: Date };
-  _FieldSet: { input: unknown; output: unknown };
+  DateTime: { input: Date; output: Date; }
+  _FieldSet: { input: unknown; output: unknown; }
 };
 
 /** A service to add to the signed-in user's common services. */
@@ -63,11 +58,13 @@ export type BusinessContext = {
   updatedAt: Scalars['DateTime']['output'];
 };
 
+
 /** What a user's invoices are made of: who they are as a business, whom they bill, what they sell. */
 export type BusinessContextCommonServicesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
 };
+
 
 /** What a user's invoices are made of: who they are as a business, whom they bill, what they sell. */
 export type BusinessContextFrequentClientsArgs = {
@@ -171,25 +168,31 @@ export type Mutation = {
   updateProfile: Profile;
 };
 
+
 export type MutationAddCommonServiceArgs = {
   input: AddCommonServiceInput;
 };
+
 
 export type MutationAddFrequentClientArgs = {
   input: AddFrequentClientInput;
 };
 
+
 export type MutationRemoveCommonServiceArgs = {
   id: Scalars['ID']['input'];
 };
+
 
 export type MutationRemoveFrequentClientArgs = {
   id: Scalars['ID']['input'];
 };
 
+
 export type MutationUpdateBusinessContextArgs = {
   input: UpdateBusinessContextInput;
 };
+
 
 export type MutationUpdateProfileArgs = {
   input: UpdateProfileInput;
@@ -325,45 +328,41 @@ export type ResolversObject<TObject> = WithIndex<TObject>;
 export type ResolverTypeWrapper<T> = Promise<T> | T;
 
 export type ReferenceResolver<TResult, TReference, TContext> = (
-  reference: TReference,
-  context: TContext,
-  info: GraphQLResolveInfo,
-) => Promise<TResult> | TResult;
+      reference: TReference,
+      context: TContext,
+      info: GraphQLResolveInfo
+    ) => Promise<TResult> | TResult;
 
-type ScalarCheck<T, S> = S extends true ? T : NullableCheck<T, S>;
-type NullableCheck<T, S> = Maybe<T> extends T ? Maybe<ListCheck<NonNullable<T>, S>> : ListCheck<T, S>;
-type ListCheck<T, S> = T extends (infer U)[] ? NullableCheck<U, S>[] : GraphQLRecursivePick<T, S>;
-export type GraphQLRecursivePick<T, S> = { [K in keyof T & keyof S]: ScalarCheck<T[K], S[K]> };
+      type ScalarCheck<T, S> = S extends true ? T : NullableCheck<T, S>;
+      type NullableCheck<T, S> = Maybe<T> extends T ? Maybe<ListCheck<NonNullable<T>, S>> : ListCheck<T, S>;
+      type ListCheck<T, S> = T extends (infer U)[] ? NullableCheck<U, S>[] : GraphQLRecursivePick<T, S>;
+      export type GraphQLRecursivePick<T, S> = { [K in keyof T & keyof S]: ScalarCheck<T[K], S[K]> };
+    
 
 export type ResolverWithResolve<TResult, TParent, TContext, TArgs> = {
   resolve: ResolverFn<TResult, TParent, TContext, TArgs>;
 };
-export type Resolver<
-  TResult,
-  TParent = Record<PropertyKey, never>,
-  TContext = Record<PropertyKey, never>,
-  TArgs = Record<PropertyKey, never>,
-> = ResolverFn<TResult, TParent, TContext, TArgs> | ResolverWithResolve<TResult, TParent, TContext, TArgs>;
+export type Resolver<TResult, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>, TArgs = Record<PropertyKey, never>> = ResolverFn<TResult, TParent, TContext, TArgs> | ResolverWithResolve<TResult, TParent, TContext, TArgs>;
 
 export type ResolverFn<TResult, TParent, TContext, TArgs> = (
   parent: TParent,
   args: TArgs,
   context: TContext,
-  info: GraphQLResolveInfo,
+  info: GraphQLResolveInfo
 ) => Promise<TResult> | TResult;
 
 export type SubscriptionSubscribeFn<TResult, TParent, TContext, TArgs> = (
   parent: TParent,
   args: TArgs,
   context: TContext,
-  info: GraphQLResolveInfo,
+  info: GraphQLResolveInfo
 ) => AsyncIterable<TResult> | Promise<AsyncIterable<TResult>>;
 
 export type SubscriptionResolveFn<TResult, TParent, TContext, TArgs> = (
   parent: TParent,
   args: TArgs,
   context: TContext,
-  info: GraphQLResolveInfo,
+  info: GraphQLResolveInfo
 ) => TResult | Promise<TResult>;
 
 export interface SubscriptionSubscriberObject<TResult, TKey extends string, TParent, TContext, TArgs> {
@@ -380,41 +379,26 @@ export type SubscriptionObject<TResult, TKey extends string, TParent, TContext, 
   | SubscriptionSubscriberObject<TResult, TKey, TParent, TContext, TArgs>
   | SubscriptionResolverObject<TResult, TParent, TContext, TArgs>;
 
-export type SubscriptionResolver<
-  TResult,
-  TKey extends string,
-  TParent = Record<PropertyKey, never>,
-  TContext = Record<PropertyKey, never>,
-  TArgs = Record<PropertyKey, never>,
-> =
+export type SubscriptionResolver<TResult, TKey extends string, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>, TArgs = Record<PropertyKey, never>> =
   | ((...args: any[]) => SubscriptionObject<TResult, TKey, TParent, TContext, TArgs>)
   | SubscriptionObject<TResult, TKey, TParent, TContext, TArgs>;
 
-export type TypeResolveFn<
-  TTypes,
-  TParent = Record<PropertyKey, never>,
-  TContext = Record<PropertyKey, never>,
-> = (parent: TParent, context: TContext, info: GraphQLResolveInfo) => Maybe<TTypes> | Promise<Maybe<TTypes>>;
-
-export type IsTypeOfResolverFn<T = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>> = (
-  obj: T,
+export type TypeResolveFn<TTypes, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>> = (
+  parent: TParent,
   context: TContext,
-  info: GraphQLResolveInfo,
-) => boolean | Promise<boolean>;
+  info: GraphQLResolveInfo
+) => Maybe<TTypes> | Promise<Maybe<TTypes>>;
+
+export type IsTypeOfResolverFn<T = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>> = (obj: T, context: TContext, info: GraphQLResolveInfo) => boolean | Promise<boolean>;
 
 export type NextResolverFn<T> = () => Promise<T>;
 
-export type DirectiveResolverFn<
-  TResult = Record<PropertyKey, never>,
-  TParent = Record<PropertyKey, never>,
-  TContext = Record<PropertyKey, never>,
-  TArgs = Record<PropertyKey, never>,
-> = (
+export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>, TArgs = Record<PropertyKey, never>> = (
   next: NextResolverFn<TResult>,
   parent: TParent,
   args: TArgs,
   context: TContext,
-  info: GraphQLResolveInfo,
+  info: GraphQLResolveInfo
 ) => TResult | Promise<TResult>;
 
 /** Mapping of federation types */
@@ -424,8 +408,12 @@ export type FederationTypes = ResolversObject<{
 
 /** Mapping of federation reference types */
 export type FederationReferenceTypes = ResolversObject<{
-  User: { __typename: 'User' } & GraphQLRecursivePick<FederationTypes['User'], { id: true }>;
+  User:
+    ( { __typename: 'User' }
+    & GraphQLRecursivePick<FederationTypes['User'], {"id":true}> );
 }>;
+
+
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = ResolversObject<{
@@ -436,20 +424,12 @@ export type ResolversTypes = ResolversObject<{
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   CommonService: ResolverTypeWrapper<CommonServiceModel>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
-  CommonServiceConnection: ResolverTypeWrapper<
-    Omit<CommonServiceConnection, 'edges'> & { edges: Array<ResolversTypes['CommonServiceEdge']> }
-  >;
-  CommonServiceEdge: ResolverTypeWrapper<
-    Omit<CommonServiceEdge, 'node'> & { node: ResolversTypes['CommonService'] }
-  >;
+  CommonServiceConnection: ResolverTypeWrapper<Omit<CommonServiceConnection, 'edges'> & { edges: Array<ResolversTypes['CommonServiceEdge']> }>;
+  CommonServiceEdge: ResolverTypeWrapper<Omit<CommonServiceEdge, 'node'> & { node: ResolversTypes['CommonService'] }>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   FrequentClient: ResolverTypeWrapper<FrequentClientModel>;
-  FrequentClientConnection: ResolverTypeWrapper<
-    Omit<FrequentClientConnection, 'edges'> & { edges: Array<ResolversTypes['FrequentClientEdge']> }
-  >;
-  FrequentClientEdge: ResolverTypeWrapper<
-    Omit<FrequentClientEdge, 'node'> & { node: ResolversTypes['FrequentClient'] }
-  >;
+  FrequentClientConnection: ResolverTypeWrapper<Omit<FrequentClientConnection, 'edges'> & { edges: Array<ResolversTypes['FrequentClientEdge']> }>;
+  FrequentClientEdge: ResolverTypeWrapper<Omit<FrequentClientEdge, 'node'> & { node: ResolversTypes['FrequentClient'] }>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   NotificationPreferences: ResolverTypeWrapper<NotificationPreferences>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
@@ -460,12 +440,7 @@ export type ResolversTypes = ResolversObject<{
   Profile: ResolverTypeWrapper<ProfileModel>;
   UpdateBusinessContextInput: UpdateBusinessContextInput;
   UpdateProfileInput: UpdateProfileInput;
-  User: ResolverTypeWrapper<
-    Omit<User, 'businessContext' | 'profile'> & {
-      businessContext?: Maybe<ResolversTypes['BusinessContext']>;
-      profile?: Maybe<ResolversTypes['Profile']>;
-    }
-  >;
+  User: ResolverTypeWrapper<Omit<User, 'businessContext' | 'profile'> & { businessContext?: Maybe<ResolversTypes['BusinessContext']>, profile?: Maybe<ResolversTypes['Profile']> }>;
 }>;
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -477,15 +452,11 @@ export type ResolversParentTypes = ResolversObject<{
   Int: Scalars['Int']['output'];
   CommonService: CommonServiceModel;
   ID: Scalars['ID']['output'];
-  CommonServiceConnection: Omit<CommonServiceConnection, 'edges'> & {
-    edges: Array<ResolversParentTypes['CommonServiceEdge']>;
-  };
+  CommonServiceConnection: Omit<CommonServiceConnection, 'edges'> & { edges: Array<ResolversParentTypes['CommonServiceEdge']> };
   CommonServiceEdge: Omit<CommonServiceEdge, 'node'> & { node: ResolversParentTypes['CommonService'] };
   DateTime: Scalars['DateTime']['output'];
   FrequentClient: FrequentClientModel;
-  FrequentClientConnection: Omit<FrequentClientConnection, 'edges'> & {
-    edges: Array<ResolversParentTypes['FrequentClientEdge']>;
-  };
+  FrequentClientConnection: Omit<FrequentClientConnection, 'edges'> & { edges: Array<ResolversParentTypes['FrequentClientEdge']> };
   FrequentClientEdge: Omit<FrequentClientEdge, 'node'> & { node: ResolversParentTypes['FrequentClient'] };
   Mutation: Record<PropertyKey, never>;
   NotificationPreferences: NotificationPreferences;
@@ -497,41 +468,20 @@ export type ResolversParentTypes = ResolversObject<{
   Profile: ProfileModel;
   UpdateBusinessContextInput: UpdateBusinessContextInput;
   UpdateProfileInput: UpdateProfileInput;
-  User:
-    | (Omit<User, 'businessContext' | 'profile'> & {
-        businessContext?: Maybe<ResolversParentTypes['BusinessContext']>;
-        profile?: Maybe<ResolversParentTypes['Profile']>;
-      })
-    | FederationReferenceTypes['User'];
+  User: Omit<User, 'businessContext' | 'profile'> & { businessContext?: Maybe<ResolversParentTypes['BusinessContext']>, profile?: Maybe<ResolversParentTypes['Profile']> } | FederationReferenceTypes['User'];
 }>;
 
-export type BusinessContextResolvers<
-  ContextType = Context,
-  ParentType extends ResolversParentTypes['BusinessContext'] = ResolversParentTypes['BusinessContext'],
-> = ResolversObject<{
+export type BusinessContextResolvers<ContextType = Context, ParentType extends ResolversParentTypes['BusinessContext'] = ResolversParentTypes['BusinessContext']> = ResolversObject<{
   address?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  commonServices?: Resolver<
-    ResolversTypes['CommonServiceConnection'],
-    ParentType,
-    ContextType,
-    Partial<BusinessContextCommonServicesArgs>
-  >;
+  commonServices?: Resolver<ResolversTypes['CommonServiceConnection'], ParentType, ContextType, Partial<BusinessContextCommonServicesArgs>>;
   companyName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   defaultCurrency?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  frequentClients?: Resolver<
-    ResolversTypes['FrequentClientConnection'],
-    ParentType,
-    ContextType,
-    Partial<BusinessContextFrequentClientsArgs>
-  >;
+  frequentClients?: Resolver<ResolversTypes['FrequentClientConnection'], ParentType, ContextType, Partial<BusinessContextFrequentClientsArgs>>;
   taxId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
 }>;
 
-export type CommonServiceResolvers<
-  ContextType = Context,
-  ParentType extends ResolversParentTypes['CommonService'] = ResolversParentTypes['CommonService'],
-> = ResolversObject<{
+export type CommonServiceResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CommonService'] = ResolversParentTypes['CommonService']> = ResolversObject<{
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   currency?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -540,19 +490,12 @@ export type CommonServiceResolvers<
   unitPrice?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
-export type CommonServiceConnectionResolvers<
-  ContextType = Context,
-  ParentType extends ResolversParentTypes['CommonServiceConnection'] =
-    ResolversParentTypes['CommonServiceConnection'],
-> = ResolversObject<{
+export type CommonServiceConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CommonServiceConnection'] = ResolversParentTypes['CommonServiceConnection']> = ResolversObject<{
   edges?: Resolver<Array<ResolversTypes['CommonServiceEdge']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
 }>;
 
-export type CommonServiceEdgeResolvers<
-  ContextType = Context,
-  ParentType extends ResolversParentTypes['CommonServiceEdge'] = ResolversParentTypes['CommonServiceEdge'],
-> = ResolversObject<{
+export type CommonServiceEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CommonServiceEdge'] = ResolversParentTypes['CommonServiceEdge']> = ResolversObject<{
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['CommonService'], ParentType, ContextType>;
 }>;
@@ -561,10 +504,7 @@ export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversT
   name: 'DateTime';
 }
 
-export type FrequentClientResolvers<
-  ContextType = Context,
-  ParentType extends ResolversParentTypes['FrequentClient'] = ResolversParentTypes['FrequentClient'],
-> = ResolversObject<{
+export type FrequentClientResolvers<ContextType = Context, ParentType extends ResolversParentTypes['FrequentClient'] = ResolversParentTypes['FrequentClient']> = ResolversObject<{
   address?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   email?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -572,96 +512,43 @@ export type FrequentClientResolvers<
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
-export type FrequentClientConnectionResolvers<
-  ContextType = Context,
-  ParentType extends ResolversParentTypes['FrequentClientConnection'] =
-    ResolversParentTypes['FrequentClientConnection'],
-> = ResolversObject<{
+export type FrequentClientConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['FrequentClientConnection'] = ResolversParentTypes['FrequentClientConnection']> = ResolversObject<{
   edges?: Resolver<Array<ResolversTypes['FrequentClientEdge']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
 }>;
 
-export type FrequentClientEdgeResolvers<
-  ContextType = Context,
-  ParentType extends ResolversParentTypes['FrequentClientEdge'] = ResolversParentTypes['FrequentClientEdge'],
-> = ResolversObject<{
+export type FrequentClientEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['FrequentClientEdge'] = ResolversParentTypes['FrequentClientEdge']> = ResolversObject<{
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['FrequentClient'], ParentType, ContextType>;
 }>;
 
-export type MutationResolvers<
-  ContextType = Context,
-  ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation'],
-> = ResolversObject<{
-  addCommonService?: Resolver<
-    ResolversTypes['CommonService'],
-    ParentType,
-    ContextType,
-    RequireFields<MutationAddCommonServiceArgs, 'input'>
-  >;
-  addFrequentClient?: Resolver<
-    ResolversTypes['FrequentClient'],
-    ParentType,
-    ContextType,
-    RequireFields<MutationAddFrequentClientArgs, 'input'>
-  >;
-  removeCommonService?: Resolver<
-    ResolversTypes['ID'],
-    ParentType,
-    ContextType,
-    RequireFields<MutationRemoveCommonServiceArgs, 'id'>
-  >;
-  removeFrequentClient?: Resolver<
-    ResolversTypes['ID'],
-    ParentType,
-    ContextType,
-    RequireFields<MutationRemoveFrequentClientArgs, 'id'>
-  >;
-  updateBusinessContext?: Resolver<
-    ResolversTypes['BusinessContext'],
-    ParentType,
-    ContextType,
-    RequireFields<MutationUpdateBusinessContextArgs, 'input'>
-  >;
-  updateProfile?: Resolver<
-    ResolversTypes['Profile'],
-    ParentType,
-    ContextType,
-    RequireFields<MutationUpdateProfileArgs, 'input'>
-  >;
+export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
+  addCommonService?: Resolver<ResolversTypes['CommonService'], ParentType, ContextType, RequireFields<MutationAddCommonServiceArgs, 'input'>>;
+  addFrequentClient?: Resolver<ResolversTypes['FrequentClient'], ParentType, ContextType, RequireFields<MutationAddFrequentClientArgs, 'input'>>;
+  removeCommonService?: Resolver<ResolversTypes['ID'], ParentType, ContextType, RequireFields<MutationRemoveCommonServiceArgs, 'id'>>;
+  removeFrequentClient?: Resolver<ResolversTypes['ID'], ParentType, ContextType, RequireFields<MutationRemoveFrequentClientArgs, 'id'>>;
+  updateBusinessContext?: Resolver<ResolversTypes['BusinessContext'], ParentType, ContextType, RequireFields<MutationUpdateBusinessContextArgs, 'input'>>;
+  updateProfile?: Resolver<ResolversTypes['Profile'], ParentType, ContextType, RequireFields<MutationUpdateProfileArgs, 'input'>>;
 }>;
 
-export type NotificationPreferencesResolvers<
-  ContextType = Context,
-  ParentType extends ResolversParentTypes['NotificationPreferences'] =
-    ResolversParentTypes['NotificationPreferences'],
-> = ResolversObject<{
+export type NotificationPreferencesResolvers<ContextType = Context, ParentType extends ResolversParentTypes['NotificationPreferences'] = ResolversParentTypes['NotificationPreferences']> = ResolversObject<{
   email?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   marketing?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   sms?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 }>;
 
-export type PageInfoResolvers<
-  ContextType = Context,
-  ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo'],
-> = ResolversObject<{
+export type PageInfoResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = ResolversObject<{
   endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 }>;
 
-export type PreferencesResolvers<
-  ContextType = Context,
-  ParentType extends ResolversParentTypes['Preferences'] = ResolversParentTypes['Preferences'],
-> = ResolversObject<{
+export type PreferencesResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Preferences'] = ResolversParentTypes['Preferences']> = ResolversObject<{
   locale?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   notifications?: Resolver<ResolversTypes['NotificationPreferences'], ParentType, ContextType>;
   timezone?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
-export type ProfileResolvers<
-  ContextType = Context,
-  ParentType extends ResolversParentTypes['Profile'] = ResolversParentTypes['Profile'],
-> = ResolversObject<{
+export type ProfileResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Profile'] = ResolversParentTypes['Profile']> = ResolversObject<{
   avatarUrl?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   displayName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   firstName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -671,16 +558,8 @@ export type ProfileResolvers<
   updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
 }>;
 
-export type UserResolvers<
-  ContextType = Context,
-  ParentType extends ResolversParentTypes['User'] = ResolversParentTypes['User'],
-  FederationReferenceType extends FederationReferenceTypes['User'] = FederationReferenceTypes['User'],
-> = ResolversObject<{
-  __resolveReference?: ReferenceResolver<
-    Maybe<ResolversTypes['User']> | FederationReferenceType,
-    FederationReferenceType,
-    ContextType
-  >;
+export type UserResolvers<ContextType = Context, ParentType extends ResolversParentTypes['User'] = ResolversParentTypes['User'], FederationReferenceType extends FederationReferenceTypes['User'] = FederationReferenceTypes['User']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['User']> | FederationReferenceType, FederationReferenceType, ContextType>;
   businessContext?: Resolver<Maybe<ResolversTypes['BusinessContext']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   profile?: Resolver<Maybe<ResolversTypes['Profile']>, ParentType, ContextType>;
@@ -702,3 +581,4 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   Profile?: ProfileResolvers<ContextType>;
   User?: UserResolvers<ContextType>;
 }>;
+

@@ -48,6 +48,15 @@ export type Mutation = {
   __typename?: 'Mutation';
   /** Changes the signed-in user's password; their other sessions end. */
   changePassword: Scalars['Boolean']['output'];
+  /**
+   * Finishes signing in with an OpenID provider with what it sent to the redirect URI. Signs
+   * in the account linked to the provider identity; else links the active account with the
+   * same email when the provider verified it (CONFLICT when it did not); else creates an
+   * account (without a password). BAD_USER_INPUT (`state`) for an unknown, expired or used
+   * state; UNAUTHENTICATED when the provider refuses the code or its ID token does not check
+   * out; FORBIDDEN for a suspended or banned account.
+   */
+  completeOidcLogin: AuthPayload;
   /** Erases the signed-in user's personal data and ends the account (its id is kept). */
   deleteMyAccount: Scalars['Boolean']['output'];
   /**
@@ -92,6 +101,12 @@ export type Mutation = {
    * its sessions at once.
    */
   setUserStatus: User;
+  /**
+   * Starts signing in with an OpenID provider (authorization code flow with PKCE). The
+   * attempt is valid for 10 minutes and can be completed once. BAD_USER_INPUT (`provider`)
+   * when the provider is not configured on this server.
+   */
+  startOidcLogin: OidcStart;
   /** Confirms an email address with the single-use token sent to it. */
   verifyEmail: User;
 };
@@ -100,6 +115,13 @@ export type Mutation = {
 export type MutationChangePasswordArgs = {
   currentPassword: Scalars['String']['input'];
   newPassword: Scalars['String']['input'];
+};
+
+
+export type MutationCompleteOidcLoginArgs = {
+  code: Scalars['String']['input'];
+  iss?: InputMaybe<Scalars['String']['input']>;
+  state: Scalars['String']['input'];
 };
 
 
@@ -151,8 +173,34 @@ export type MutationSetUserStatusArgs = {
 };
 
 
+export type MutationStartOidcLoginArgs = {
+  provider?: OidcProvider;
+};
+
+
 export type MutationVerifyEmailArgs = {
   token: Scalars['String']['input'];
+};
+
+/** An OpenID Connect provider an account can sign in with. */
+export enum OidcProvider {
+  /** Google (or any OpenID Connect provider configured in its place with `OIDC_GOOGLE_ISSUER`). */
+  Google = 'google'
+}
+
+/** The first step of signing in with an OpenID provider. */
+export type OidcStart = {
+  __typename?: 'OidcStart';
+  /**
+   * Send the browser here. The provider sends it back to the configured redirect URI with
+   * `?code=…&state=…` (and `iss=…` when the provider supports RFC 9207).
+   */
+  authorizationUrl: Scalars['String']['output'];
+  /**
+   * The value the provider will echo back: keep it (e.g. in sessionStorage) and check that the
+   * callback carries the same one before calling `completeOidcLogin`.
+   */
+  state: Scalars['String']['output'];
 };
 
 /** Pagination state of a list. */
@@ -368,6 +416,8 @@ export type ResolversTypes = ResolversObject<{
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  OidcProvider: null;
+  OidcStart: ResolverTypeWrapper<OidcStart>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   RegisterInput: RegisterInput;
@@ -391,6 +441,7 @@ export type ResolversParentTypes = ResolversObject<{
   Boolean: Scalars['Boolean']['output'];
   Int: Scalars['Int']['output'];
   ID: Scalars['ID']['output'];
+  OidcStart: OidcStart;
   PageInfo: PageInfo;
   Query: Record<PropertyKey, never>;
   RegisterInput: RegisterInput;
@@ -418,6 +469,7 @@ export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversT
 
 export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
   changePassword?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationChangePasswordArgs, 'currentPassword' | 'newPassword'>>;
+  completeOidcLogin?: Resolver<ResolversTypes['AuthPayload'], ParentType, ContextType, RequireFields<MutationCompleteOidcLoginArgs, 'code' | 'state'>>;
   deleteMyAccount?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationDeleteMyAccountArgs, 'password'>>;
   login?: Resolver<ResolversTypes['AuthPayload'], ParentType, ContextType, RequireFields<MutationLoginArgs, 'input'>>;
   logout?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -431,7 +483,15 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   rotateSigningKey?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   setUserRole?: Resolver<ResolversTypes['User'], ParentType, ContextType, RequireFields<MutationSetUserRoleArgs, 'role' | 'userId'>>;
   setUserStatus?: Resolver<ResolversTypes['User'], ParentType, ContextType, RequireFields<MutationSetUserStatusArgs, 'status' | 'userId'>>;
+  startOidcLogin?: Resolver<ResolversTypes['OidcStart'], ParentType, ContextType, RequireFields<MutationStartOidcLoginArgs, 'provider'>>;
   verifyEmail?: Resolver<ResolversTypes['User'], ParentType, ContextType, RequireFields<MutationVerifyEmailArgs, 'token'>>;
+}>;
+
+export type OidcProviderResolvers = { GOOGLE: 'google' };
+
+export type OidcStartResolvers<ContextType = Context, ParentType extends ResolversParentTypes['OidcStart'] = ResolversParentTypes['OidcStart']> = ResolversObject<{
+  authorizationUrl?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  state?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
 export type PageInfoResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = ResolversObject<{
@@ -493,6 +553,8 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   AuthPayload?: AuthPayloadResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
   Mutation?: MutationResolvers<ContextType>;
+  OidcProvider?: OidcProviderResolvers;
+  OidcStart?: OidcStartResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   Role?: RoleResolvers;

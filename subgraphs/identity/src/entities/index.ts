@@ -1,3 +1,5 @@
+import { OauthIdentitySchema } from './oauth-identity';
+import { OidcLoginAttemptSchema } from './oidc-login-attempt';
 import { OneTimeTokenSchema } from './one-time-token';
 import { RefreshTokenSchema } from './refresh-token';
 import { SessionSchema } from './session';
@@ -9,6 +11,8 @@ export { Session } from './session';
 export { RefreshToken } from './refresh-token';
 export { SigningKey } from './signing-key';
 export { OneTimeToken, type TokenPurpose } from './one-time-token';
+export { OidcLoginAttempt } from './oidc-login-attempt';
+export { OauthIdentity } from './oauth-identity';
 
 export const entities = [
   UserAccountSchema,
@@ -16,4 +20,6 @@ export const entities = [
   RefreshTokenSchema,
   SigningKeySchema,
   OneTimeTokenSchema,
+  OidcLoginAttemptSchema,
+  OauthIdentitySchema,
 ];

@@ -8,6 +8,7 @@ import { User } from './user';
 export const resolvers: Resolvers = {
   DateTime: dateTimeScalar,
   Role: { USER: 'user', MODERATOR: 'moderator', ADMIN: 'admin' },
+  OidcProvider: { GOOGLE: 'google' },
   AccountStatus: { ACTIVE: 'active', SUSPENDED: 'suspended', BANNED: 'banned', DELETED: 'deleted' },
   Query,
   Mutation,

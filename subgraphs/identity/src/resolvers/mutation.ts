@@ -4,15 +4,18 @@ import type { Context } from '../context';
 import { changePassword, login, register } from '../service/accounts';
 import { setUserRole, setUserStatus } from '../service/admin';
 import { deleteOwnAccount } from '../service/erasure';
+import { completeOidcLogin, startOidcLogin } from '../service/oidc';
 import { requestPasswordReset, resetPassword } from '../service/recovery';
 import { type IssuedTokens, refreshSession, revokeSession, revokeSessions } from '../service/sessions';
 import { resendVerification, verifyEmail } from '../service/verification';
 
-const deps = ({ em, runtime }: Context) => ({
+const deps = ({ em, runtime, log }: Context) => ({
   em,
+  log,
   keys: runtime.keys,
   settings: runtime.settings,
   throttle: runtime.throttle,
+  oidc: runtime.oidc,
 });
 
 /** From here on the request acts as the user it just signed in (e.g. `user { email }`). */
@@ -25,6 +28,9 @@ function signedIn(ctx: Context, tokens: IssuedTokens): IssuedTokens {
 export const Mutation: MutationResolvers = {
   register: async (_parent, { input }, ctx) => signedIn(ctx, await register(deps(ctx), input, ctx.client)),
   login: async (_parent, { input }, ctx) => signedIn(ctx, await login(deps(ctx), input, ctx.client)),
+  startOidcLogin: (_parent, { provider }, ctx) => startOidcLogin(deps(ctx), provider),
+  completeOidcLogin: async (_parent, args, ctx) =>
+    signedIn(ctx, await completeOidcLogin(deps(ctx), args, ctx.client)),
   refreshToken: async (_parent, { refreshToken }, ctx) =>
     signedIn(ctx, await refreshSession(deps(ctx), refreshToken, ctx.log)),
   logout: async (_parent, _args, { viewer, em }) => {

@@ -2,12 +2,12 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { createEvent, recordEvent } from '@lattice/events';
 import { badUserInput, validateInput } from '@lattice/server-kit';
 import { z } from 'zod';
-import { OneTimeToken, UserAccount } from '../entities';
+import { OauthIdentity, OneTimeToken, UserAccount } from '../entities';
 import { verifyPassword } from './passwords';
 import { revokeSessions } from './sessions';
 
 /**
- * Soft delete, GDPR style: personal data (email, password) is erased, the id is kept so
+ * Soft delete, GDPR style: personal data (email, password, provider links) is erased, the id is kept so
  * other domains' references stay valid, sessions end, and `identity.user_deleted` tells
  * every other domain to erase what it holds.
  */
@@ -22,6 +22,8 @@ export function eraseAccount(em: EntityManager, userId: string, actor: string): 
     });
     await revokeSessions(tx, user.id);
     await tx.nativeDelete(OneTimeToken, { userId: user.id });
+    // Links to OpenID providers name the person too: a later sign-in starts a new account.
+    await tx.nativeDelete(OauthIdentity, { userId: user.id });
     recordEvent(
       tx,
       createEvent('identity.user_deleted', { actor, subject: user.id, data: { userId: user.id } }),

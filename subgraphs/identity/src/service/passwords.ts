@@ -9,7 +9,15 @@ export function hashPassword(password: string): Promise<string> {
   return hash(password, OPTIONS);
 }
 
+/**
+ * Marks an account that has no password (created by signing in with an OpenID provider):
+ * no password matches it until the user sets one with a password reset.
+ */
+export const NO_PASSWORD_PREFIX = 'no-password:';
+
 export function verifyPassword(passwordHash: string, password: string): Promise<boolean> {
+  // No usable hash (no password yet, or erased): no match, in the time a real check takes.
+  if (!passwordHash.startsWith('$argon2')) return verifyAgainstDecoy(password);
   return verify(passwordHash, password);
 }
 

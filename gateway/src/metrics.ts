@@ -1,0 +1,23 @@
+import { Counter, Histogram } from 'prom-client';
+import { ServiceMetrics } from '@lattice/server-kit';
+
+/** The gateway's metrics: the common ones plus what each subgraph fetch costs. */
+export class GatewayMetrics extends ServiceMetrics {
+  readonly subgraphFetchSeconds = new Histogram({
+    name: 'subgraph_fetch_duration_seconds',
+    help: 'Time of each fetch the gateway sends to a subgraph.',
+    labelNames: ['subgraph'],
+    buckets: [0.002, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
+    registers: [this.registry],
+  });
+  readonly subgraphFetchErrors = new Counter({
+    name: 'subgraph_fetch_errors_total',
+    help: 'Subgraph fetches that failed (network error or non-2xx answer).',
+    labelNames: ['subgraph'],
+    registers: [this.registry],
+  });
+
+  constructor() {
+    super('gateway');
+  }
+}

@@ -1,0 +1,74 @@
+import type { ApolloServerPlugin } from '@apollo/server';
+import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client';
+import type { RouteHandler } from './http';
+
+/** Prometheus metrics of one service (gateway or subgraph), served at GET /metrics. */
+export class ServiceMetrics {
+  readonly registry = new Registry();
+  readonly operations: Counter<'operation' | 'type' | 'outcome'>;
+  readonly operationSeconds: Histogram<'operation' | 'type'>;
+  private readonly names = new Set<string>();
+
+  constructor(service: string) {
+    this.registry.setDefaultLabels({ service });
+    collectDefaultMetrics({ register: this.registry });
+    this.operations = new Counter({
+      name: 'graphql_operations_total',
+      help: 'GraphQL operations by name, type and outcome (success, error, invalid).',
+      labelNames: ['operation', 'type', 'outcome'],
+      registers: [this.registry],
+    });
+    this.operationSeconds = new Histogram({
+      name: 'graphql_operation_duration_seconds',
+      help: 'Time from receiving a GraphQL operation to sending its response.',
+      labelNames: ['operation', 'type'],
+      buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
+      registers: [this.registry],
+    });
+  }
+
+  /** Operation names become labels; past 500 distinct names the rest share `other`. */
+  private label(operationName: string | null | undefined): string {
+    if (!operationName) return 'anonymous';
+    if (this.names.has(operationName)) return operationName;
+    if (this.names.size >= 500) return 'other';
+    this.names.add(operationName);
+    return operationName;
+  }
+
+  /** The `/metrics` route. */
+  route(): RouteHandler {
+    return async (_req, res) => {
+      const body = await this.registry.metrics();
+      res.writeHead(200, { 'content-type': this.registry.contentType });
+      res.end(body);
+    };
+  }
+
+  /** Records each operation's name, type, outcome and duration. */
+  plugin<T extends object>(): ApolloServerPlugin<T> {
+    const { operations, operationSeconds } = this;
+    const label = (name: string | null | undefined) => this.label(name);
+    return {
+      async requestDidStart() {
+        const started = process.hrtime.bigint();
+        return {
+          async willSendResponse({ operationName, operation, errors, response }) {
+            // Only names the client chose; anonymous operations share one label.
+            const name = operation ? label(operationName) : 'invalid';
+            const type = operation?.operation ?? 'unknown';
+            const failed =
+              errors?.length ||
+              (response.body.kind === 'single' && response.body.singleResult.errors?.length);
+            const outcome = !operation ? 'invalid' : failed ? 'error' : 'success';
+            operations.inc({ operation: name, type, outcome });
+            operationSeconds.observe(
+              { operation: name, type },
+              Number(process.hrtime.bigint() - started) / 1e9,
+            );
+          },
+        };
+      },
+    };
+  }
+}
