@@ -1,4 +1,6 @@
+import { waitFor } from '@lattice/testkit';
 import { PASSWORD, promoteToAdmin, registerUser } from './support/accounts';
+import { countRows } from './support/outbox';
 import { startTestLattice, type TestLattice } from './support/test-lattice';
 
 let lattice: TestLattice;
@@ -121,6 +123,8 @@ describe('admin operations', () => {
 
   it('deleting an account erases its personal data and keeps its id', async () => {
     const user = await registerUser(lattice);
+    const profiles = () => countRows(lattice, 'accounts.profile', 'user_id = ?', [user.id]);
+    await waitFor(async () => (await profiles()) === 1, { message: 'the profile from registration' });
     const wrong = await as(user.accessToken, 'mutation($p: String!) { deleteMyAccount(password: $p) }', {
       p: 'nope',
     });
@@ -149,6 +153,8 @@ describe('admin operations', () => {
         user.id,
       ]);
     expect(events).toHaveLength(1);
+    // accounts learns of the deletion through the bus and erases the profile.
+    await waitFor(async () => (await profiles()) === 0, { message: 'the profile erased by accounts' });
     // The email is free again.
     expect((await registerUser(lattice, user.email)).id).not.toBe(user.id);
   });
