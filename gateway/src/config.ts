@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { baseEnv, parseEnv, port } from '@lattice/server-kit';
 import type { OperationLimits } from './operation-limits';
 import type { RateLimits } from './rate-limit';
+import type { HttpPolicy } from './http-policy';
 
 export interface GatewayConfig {
   nodeEnv: 'development' | 'production' | 'test';
@@ -21,6 +22,8 @@ export interface GatewayConfig {
   rateLimits: RateLimits;
   redisUrl?: string;
   redisPrefix: string;
+  /** CORS and security headers. */
+  http: HttpPolicy;
 }
 
 const subgraphUrlList = z
@@ -62,6 +65,16 @@ const gatewayEnv = z.object({
     .string()
     .regex(/^[a-z0-9-]+$/)
     .default('lattice'),
+  CORS_ORIGINS: z
+    .string()
+    .default('')
+    .transform((value) =>
+      value
+        .split(',')
+        .map((origin) => origin.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(z.url({ error: 'must be origins like https://app.example.com' }))),
 });
 
 export function gatewayConfigFromEnv(
@@ -89,5 +102,6 @@ export function gatewayConfigFromEnv(
     },
     redisUrl: env.REDIS_URL,
     redisPrefix: env.REDIS_PREFIX,
+    http: { corsOrigins: env.CORS_ORIGINS },
   };
 }

@@ -19,6 +19,7 @@ import { type GatewayContext, gatewayContext, rateHeadersPlugin } from './contex
 import { createRateGuard } from './rate-limit';
 import { readinessRoute } from './health';
 import { GatewayMetrics } from './metrics';
+import { corsPreflight, httpPolicyHeaders } from './http-policy';
 import { operationLimitsRule } from './operation-limits';
 import { SubgraphDataSource } from './subgraph-data-source';
 import { supergraphFromFile } from './supergraph-file';
@@ -61,12 +62,17 @@ export async function startGateway(
       'GET /health': (_req: unknown, res: Parameters<typeof sendJson>[0]) =>
         sendJson(res, 200, { status: 'healthy', service: 'gateway' }),
       'GET /metrics': metrics.route(),
+      'OPTIONS /graphql': corsPreflight(config.http),
       'GET /health/ready': readinessRoute(
         () => services,
         () => loaded,
       ),
     };
-    const httpServer = createHttpServer(routes, (error) => log.error({ err: error }, 'request failed'));
+    const httpServer = createHttpServer(
+      routes,
+      (error) => log.error({ err: error }, 'request failed'),
+      httpPolicyHeaders(config.http),
+    );
     const apollo = new ApolloServer<GatewayContext>({
       ...apolloDefaults<GatewayContext>([rateHeadersPlugin(), metrics.plugin<GatewayContext>()]),
       gateway,

@@ -36,9 +36,18 @@ export async function readBody(req: IncomingMessage, limit: number): Promise<str
   return Buffer.concat(chunks).toString('utf8');
 }
 
-/** A plain node:http server dispatching on a route table; unknown paths get 404. */
-export function createHttpServer(routes: Routes, onError: (error: unknown) => void): Server {
+/**
+ * A plain node:http server dispatching on a route table (read at request time, so routes
+ * added later are served); unknown paths get 404. `onRequest` runs first for every request
+ * (response headers that apply to everything).
+ */
+export function createHttpServer(
+  routes: Routes,
+  onError: (error: unknown) => void,
+  onRequest?: (req: IncomingMessage, res: ServerResponse) => void,
+): Server {
   return createServer((req, res) => {
+    onRequest?.(req, res);
     const url = new URL(req.url ?? '/', 'http://localhost');
     const handler = routes[`${req.method} ${url.pathname}`] ?? routes[url.pathname];
     if (!handler) {
