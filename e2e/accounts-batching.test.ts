@@ -1,6 +1,7 @@
 import { waitFor } from '@lattice/testkit';
 import { promoteToAdmin, registerUser } from './support/accounts';
 import { startTestLattice, type TestLattice } from './support/test-lattice';
+import { userEntitiesWithSql } from './support/entities';
 
 let lattice: TestLattice;
 let userIds: string[];
@@ -38,22 +39,8 @@ beforeAll(async () => {
 }, 90_000);
 afterAll(() => lattice?.stop());
 
-/** Sends `_entities` to accounts as the gateway does, and counts the SQL it costs. */
-async function sqlForEntities(ids: string[], selection: string) {
-  const accounts = lattice.subgraphs.accounts!;
-  accounts.sql.reset();
-  const response = await fetch(accounts.url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${adminToken}` },
-    body: JSON.stringify({
-      query: `query($representations: [_Any!]!) { _entities(representations: $representations) { ... on User { ${selection} } } }`,
-      variables: { representations: ids.map((id) => ({ __typename: 'User', id })) },
-    }),
-  }).then((res) => res.json() as Promise<any>);
-  expect(response.errors).toBeUndefined();
-  expect(response.data._entities).toHaveLength(ids.length);
-  return { statements: accounts.sql.count, entities: response.data._entities };
-}
+const sqlForEntities = (ids: string[], selection: string) =>
+  userEntitiesWithSql(lattice, 'accounts', adminToken, ids, selection);
 
 describe('profiles and business contexts of N users cost the same SQL for 5 as for 50', () => {
   const selection = 'id profile { displayName } businessContext { companyName }';

@@ -1,5 +1,6 @@
 import { waitFor } from '@lattice/testkit';
 import { promoteToAdmin, registerUser } from './support/accounts';
+import { userEntitiesWithSql } from './support/entities';
 import { startTestLattice, type TestLattice } from './support/test-lattice';
 
 let lattice: TestLattice;
@@ -25,22 +26,8 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(() => lattice?.stop());
 
-/** Sends `_entities` to a subgraph as the gateway does, and counts the SQL it costs. */
-async function sqlForEntities(subgraph: 'identity' | 'accounts', ids: string[], selection: string) {
-  const target = lattice.subgraphs[subgraph]!;
-  target.sql.reset();
-  const response = await fetch(target.url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${adminToken}` },
-    body: JSON.stringify({
-      query: `query($representations: [_Any!]!) { _entities(representations: $representations) { ... on User { ${selection} } } }`,
-      variables: { representations: ids.map((id) => ({ __typename: 'User', id })) },
-    }),
-  }).then((res) => res.json() as Promise<any>);
-  expect(response.errors).toBeUndefined();
-  expect(response.data._entities).toHaveLength(ids.length);
-  return { statements: target.sql.count, entities: response.data._entities };
-}
+const sqlForEntities = (subgraph: 'identity' | 'accounts', ids: string[], selection: string) =>
+  userEntitiesWithSql(lattice, subgraph, adminToken, ids, selection);
 
 describe('resolving User references costs the same SQL for 5 as for 50', () => {
   it('identity', async () => {
