@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { baseEnv, parseEnv, port } from '@lattice/server-kit';
 import type { OperationLimits } from './operation-limits';
 import type { RateLimits } from './rate-limit';
+import type { ResilienceOptions } from './resilient-fetch';
 import type { HttpPolicy } from './http-policy';
 
 export interface GatewayConfig {
@@ -20,6 +21,8 @@ export interface GatewayConfig {
   limits: OperationLimits & { maxTokens: number };
   /** Token buckets per user and per client IP; Redis shares them between replicas. */
   rateLimits: RateLimits;
+  /** Per-subgraph timeout, retries of queries and circuit breaker (see resilient-fetch.ts). */
+  resilience: ResilienceOptions;
   redisUrl?: string;
   redisPrefix: string;
   /** CORS and security headers. */
@@ -60,6 +63,10 @@ const gatewayEnv = z.object({
   RATE_LIMIT_USER_BURST: z.coerce.number().int().positive().default(100),
   RATE_LIMIT_IP_RPS: z.coerce.number().positive().default(100),
   RATE_LIMIT_IP_BURST: z.coerce.number().int().positive().default(400),
+  SUBGRAPH_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
+  SUBGRAPH_RETRIES: z.coerce.number().int().nonnegative().max(10).default(2),
+  CIRCUIT_FAILURE_THRESHOLD: z.coerce.number().int().positive().default(5),
+  CIRCUIT_RESET_MS: z.coerce.number().int().positive().default(5_000),
   REDIS_URL: z.url({ protocol: /^rediss?$/, error: 'must be a redis:// URL' }).optional(),
   REDIS_PREFIX: z
     .string()
@@ -99,6 +106,12 @@ export function gatewayConfigFromEnv(
     rateLimits: {
       perUser: { ratePerSecond: env.RATE_LIMIT_USER_RPS, burst: env.RATE_LIMIT_USER_BURST },
       perIp: { ratePerSecond: env.RATE_LIMIT_IP_RPS, burst: env.RATE_LIMIT_IP_BURST },
+    },
+    resilience: {
+      timeoutMs: env.SUBGRAPH_TIMEOUT_MS,
+      retries: env.SUBGRAPH_RETRIES,
+      failureThreshold: env.CIRCUIT_FAILURE_THRESHOLD,
+      resetMs: env.CIRCUIT_RESET_MS,
     },
     redisUrl: env.REDIS_URL,
     redisPrefix: env.REDIS_PREFIX,

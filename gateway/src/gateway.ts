@@ -16,11 +16,14 @@ import {
 } from '@lattice/server-kit';
 import type { GatewayConfig } from './config';
 import { type GatewayContext, gatewayContext, rateHeadersPlugin } from './context';
+import { SchemaAuthorization } from './authorization-plugin';
+import { withEnforcedSecurityFeatures } from './security-features';
 import { createRateGuard } from './rate-limit';
 import { readinessRoute } from './health';
 import { GatewayMetrics } from './metrics';
 import { corsPreflight, httpPolicyHeaders } from './http-policy';
 import { operationLimitsRule } from './operation-limits';
+import { SubgraphResilience } from './resilient-fetch';
 import { SubgraphDataSource } from './subgraph-data-source';
 import { supergraphFromFile } from './supergraph-file';
 
@@ -41,15 +44,19 @@ export async function startGateway(
   try {
     const services = new Map<string, string>();
     const metrics = new GatewayMetrics();
+    const resilience = new SubgraphResilience(config.resilience, metrics);
     const gateway = new ApolloGateway({
-      supergraphSdl: supergraphFromFile(config.supergraphPath, log),
+      supergraphSdl: withEnforcedSecurityFeatures(supergraphFromFile(config.supergraphPath, log)),
       buildService: ({ name, url }) => {
         const target = config.subgraphUrls[name] ?? url;
         if (!target) throw new Error(`No URL for subgraph ${name}`);
         services.set(name, target);
-        return new SubgraphDataSource({ url: target, subgraph: name, metrics });
+        return new SubgraphDataSource({ url: target, subgraph: name, metrics, resilience });
       },
     });
+    // @authenticated / @requiresScopes of each (re)loaded supergraph, enforced before planning.
+    const authorization = new SchemaAuthorization();
+    gateway.onSchemaLoadOrUpdate(({ coreSupergraphSdl }) => authorization.update(coreSupergraphSdl));
 
     const jwksUrl = config.jwksUrl ?? jwksUrlOf(config.subgraphUrls.identity);
     if (!jwksUrl) throw new Error('JWKS_URL is required when SUBGRAPH_URLS does not name identity');
@@ -74,7 +81,11 @@ export async function startGateway(
       httpPolicyHeaders(config.http),
     );
     const apollo = new ApolloServer<GatewayContext>({
-      ...apolloDefaults<GatewayContext>([rateHeadersPlugin(), metrics.plugin<GatewayContext>()]),
+      ...apolloDefaults<GatewayContext>([
+        rateHeadersPlugin(),
+        metrics.plugin<GatewayContext>(),
+        authorization.plugin(),
+      ]),
       gateway,
       introspection: config.nodeEnv !== 'production',
       // Oversized and over-deep documents are refused while parsing and validating,

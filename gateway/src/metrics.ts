@@ -1,4 +1,4 @@
-import { Counter, Histogram } from 'prom-client';
+import { Counter, Gauge, Histogram } from 'prom-client';
 import { ServiceMetrics } from '@lattice/server-kit';
 
 /** The gateway's metrics: the common ones plus what each subgraph fetch costs. */
@@ -13,6 +13,18 @@ export class GatewayMetrics extends ServiceMetrics {
   readonly subgraphFetchErrors = new Counter({
     name: 'subgraph_fetch_errors_total',
     help: 'Subgraph fetches that failed (network error or non-2xx answer).',
+    labelNames: ['subgraph'],
+    registers: [this.registry],
+  });
+  readonly subgraphFetchRetries = new Counter({
+    name: 'subgraph_fetch_retries_total',
+    help: 'Subgraph fetches sent again after a network error, a timeout or a 502/503/504 answer.',
+    labelNames: ['subgraph'],
+    registers: [this.registry],
+  });
+  readonly subgraphCircuitState = new Gauge({
+    name: 'subgraph_circuit_state',
+    help: "State of each subgraph's circuit breaker: 0 closed, 1 half-open, 2 open.",
     labelNames: ['subgraph'],
     registers: [this.registry],
   });

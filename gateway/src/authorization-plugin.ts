@@ -1,0 +1,78 @@
+import { createHash } from 'node:crypto';
+import type { ApolloServerPlugin } from '@apollo/server';
+import { type DocumentNode, type GraphQLSchema, type OperationDefinitionNode, print } from 'graphql';
+import { authorizeOperation, type CompletionPlan } from './authorization';
+import { type Requirements, requirementsFromSupergraph } from './authorization-requirements';
+import { completeResult } from './authorization-result';
+import type { GatewayContext } from './context';
+
+/**
+ * The supergraph's authorization requirements, kept current with the gateway's schema:
+ * `update` is called by `ApolloGateway.onSchemaLoadOrUpdate` with each (re)loaded supergraph.
+ */
+export class SchemaAuthorization {
+  private requirements: Requirements | undefined;
+
+  update(coreSupergraphSdl: string): void {
+    this.requirements = undefined; // a supergraph that cannot be read refuses every operation
+    this.requirements = requirementsFromSupergraph(coreSupergraphSdl);
+  }
+
+  /**
+   * Enforces the requirements on every operation after it is validated and resolved, before
+   * the gateway plans it: refused fields are cut from the document (so no subgraph is called
+   * for them) and answered with null and an error when the response is sent.
+   */
+  plugin(): ApolloServerPlugin<GatewayContext> {
+    return {
+      requestDidStart: async () => {
+        let plan: CompletionPlan | undefined;
+        return {
+          didResolveOperation: async (requestContext) => {
+            const { operation, document, schema } = requestContext;
+            if (!operation) return;
+            const requirements = this.requirements;
+            // Fail closed: without the supergraph's requirements nothing can be checked.
+            if (!requirements) throw new Error('Authorization requirements are not loaded');
+            const authorized = authorizeOperation({
+              schema,
+              requirements,
+              document,
+              operation,
+              variables: requestContext.request.variables,
+              viewer: requestContext.contextValue.viewer,
+            });
+            if (!authorized.rewritten) return;
+            plan = authorized.plan;
+            // The gateway plans and executes `document`, and caches plans by `queryHash`: the
+            // rewritten document gets its own hash so no caller is served another's plan.
+            const writable = requestContext as unknown as {
+              document: DocumentNode;
+              operation: OperationDefinitionNode;
+              queryHash: string;
+              schema: GraphQLSchema;
+            };
+            writable.document = authorized.document;
+            writable.operation = authorized.operation;
+            writable.queryHash = createHash('sha256').update(print(authorized.document)).digest('hex');
+          },
+          // Nothing is awaited before the result is completed, so plugins listed after this
+          // one see the completed result.
+          willSendResponse: async ({ response }) => {
+            if (!plan || response.body.kind !== 'single') return;
+            const result = response.body.singleResult;
+            const { data, errors } = completeResult(
+              plan,
+              result.data as Record<string, unknown> | null | undefined,
+            );
+            response.body.singleResult = {
+              ...result,
+              data,
+              errors: errors.length ? [...(result.errors ?? []), ...errors] : result.errors,
+            };
+          },
+        };
+      },
+    };
+  }
+}

@@ -1,0 +1,164 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { RemoteGraphQLDataSource } from '@apollo/gateway';
+import { CircuitBreaker } from './circuit-breaker';
+import type { GatewayMetrics } from './metrics';
+
+type Fetcher = RemoteGraphQLDataSource['fetcher'];
+
+/** How the gateway protects itself from slow or failing subgraphs (SUBGRAPH_* / CIRCUIT_* settings). */
+export interface ResilienceOptions {
+  /** A subgraph fetch that takes longer is aborted and counted as a failure. */
+  timeoutMs: number;
+  /** Extra attempts of a query fetch after a network error, a timeout or a 502/503/504. */
+  retries: number;
+  /** Consecutive failed fetches that open a subgraph's circuit. */
+  failureThreshold: number;
+  /** How long an open circuit refuses fetches before letting one probe through. */
+  resetMs: number;
+  /** First retry delay; doubled at each retry, with ±25% jitter. */
+  backoffMs?: number;
+}
+
+export const defaultResilience: ResilienceOptions = {
+  timeoutMs: 10_000,
+  retries: 2,
+  failureThreshold: 5,
+  resetMs: 5_000,
+  backoffMs: 50,
+};
+
+/** An attempt that took longer than the timeout (its HTTP request has been aborted). */
+export class SubgraphTimeoutError extends Error {
+  constructor(readonly timeoutMs: number) {
+    super(`Subgraph fetch timed out after ${timeoutMs} ms`);
+    this.name = 'SubgraphTimeoutError';
+  }
+}
+
+/**
+ * The result of a protected fetch: the subgraph's answer, or why there is none (`open`: the
+ * circuit refused it without any network call; `failed`: every attempt failed).
+ */
+export type FetchOutcome<T> =
+  { ok: true; value: T } | { ok: false; reason: 'open' | 'failed'; error?: unknown };
+
+// The abort signal of the attempt in progress, read by the data source's fetcher: the
+// fetcher is shared by all concurrent fetches of a subgraph, the signal is per attempt.
+const attemptSignal = new AsyncLocalStorage<AbortSignal>();
+
+/** Wraps a data source's fetcher so that each attempt's request is aborted at its timeout. */
+export function abortableFetcher(fetcher: Fetcher): Fetcher {
+  return (url, init) => {
+    const signal = attemptSignal.getStore();
+    return fetcher(url, signal ? { ...init, signal } : init);
+  };
+}
+
+/**
+ * Judges a failed attempt. `unavailable`: the subgraph could not answer (network error,
+ * timeout, 5xx, unreadable body) — a circuit failure, reported as SUBGRAPH_UNAVAILABLE.
+ * `retryable`: worth sending again (network errors, timeouts, 502/503/504). Anything else
+ * (a 4xx answer) proves the subgraph is up and keeps the gateway's usual handling.
+ */
+export function classifyFailure(error: unknown): { unavailable: boolean; retryable: boolean } {
+  if (error instanceof SubgraphTimeoutError || (error as Error | null)?.name === 'AbortError') {
+    return { unavailable: true, retryable: true };
+  }
+  const extensions = (error as { extensions?: { response?: { status?: unknown } } } | null)?.extensions;
+  if (extensions) {
+    // A GraphQLError made by RemoteGraphQLDataSource from a non-2xx answer.
+    const status = extensions.response?.status;
+    if (typeof status !== 'number') return { unavailable: false, retryable: false };
+    return { unavailable: status >= 500, retryable: [502, 503, 504].includes(status) };
+  }
+  const { type, code } = (error ?? {}) as { type?: unknown; code?: unknown };
+  const network = type === 'system' || (typeof code === 'string' && /^E[A-Z_]+$/.test(code));
+  return { unavailable: true, retryable: network };
+}
+
+/** Retry delay before attempt `retry + 1`: `base · 2^(retry-1)`, ±25% jitter. */
+export function backoffDelay(retry: number, baseMs: number, random: () => number = Math.random): number {
+  return Math.round(baseMs * 2 ** (retry - 1) * (0.75 + random() * 0.5));
+}
+
+async function withTimeout<T>(run: () => Promise<T>, timeoutMs: number): Promise<T> {
+  const controller = new AbortController();
+  let timer: NodeJS.Timeout | undefined;
+  const expired = new Promise<never>((_resolve, reject) => {
+    timer = setTimeout(() => {
+      const error = new SubgraphTimeoutError(timeoutMs);
+      controller.abort(error);
+      reject(error);
+    }, timeoutMs);
+  });
+  try {
+    return await Promise.race([attemptSignal.run(controller.signal, run), expired]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/**
+ * Timeouts, retries and one circuit breaker per subgraph, shared by every data source of a
+ * gateway (data sources are rebuilt when the supergraph changes; breakers outlive them).
+ */
+export class SubgraphResilience {
+  private readonly breakers = new Map<string, CircuitBreaker>();
+  private readonly options: Required<ResilienceOptions>;
+
+  constructor(
+    options: ResilienceOptions,
+    private readonly metrics: GatewayMetrics,
+  ) {
+    this.options = { ...defaultResilience, ...options } as Required<ResilienceOptions>;
+  }
+
+  breakerFor(subgraph: string): CircuitBreaker {
+    let breaker = this.breakers.get(subgraph);
+    if (!breaker) {
+      breaker = new CircuitBreaker({
+        failureThreshold: this.options.failureThreshold,
+        resetMs: this.options.resetMs,
+        onStateChange: (state) => this.metrics.subgraphCircuitState.set({ subgraph }, state),
+      });
+      this.breakers.set(subgraph, breaker);
+    }
+    return breaker;
+  }
+
+  /**
+   * Runs `attempt` (one HTTP exchange with the subgraph) under the subgraph's breaker, each
+   * try cut at the timeout. Only `retry: true` fetches (queries) are tried again, and never
+   * the half-open probe. A failure that is not the subgraph's unavailability (a 4xx) is
+   * thrown as it was.
+   */
+  async call<T>(subgraph: string, retry: boolean, attempt: () => Promise<T>): Promise<FetchOutcome<T>> {
+    const breaker = this.breakerFor(subgraph);
+    const admission = breaker.admit();
+    if (admission === 'reject') return { ok: false, reason: 'open' };
+    const attempts = retry && admission === 'call' ? 1 + this.options.retries : 1;
+    for (let tried = 1; ; tried += 1) {
+      try {
+        const value = await withTimeout(attempt, this.options.timeoutMs);
+        breaker.succeeded();
+        return { ok: true, value };
+      } catch (error) {
+        const { unavailable, retryable } = classifyFailure(error);
+        if (!unavailable) {
+          breaker.succeeded();
+          throw error;
+        }
+        if (retryable && tried < attempts && !breaker.isOpen) {
+          await sleep(backoffDelay(tried, this.options.backoffMs));
+          if (!breaker.isOpen) {
+            this.metrics.subgraphFetchRetries.inc({ subgraph });
+            continue;
+          }
+        }
+        breaker.failed();
+        return { ok: false, reason: 'failed', error };
+      }
+    }
+  }
+}
