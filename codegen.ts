@@ -37,7 +37,7 @@ const config: CodegenConfig = {
       schema: 'schema/api.graphql',
       documents: 'packages/client/src/operations/**/*.graphql',
       preset: 'client',
-      presetConfig: { fragmentMasking: false },
+      presetConfig: { fragmentMasking: false, persistedDocuments: { hashAlgorithm: 'sha256' } },
       config: { useTypeImports: true, enumsAsTypes: true, scalars: { DateTime: 'string' } },
     },
   },

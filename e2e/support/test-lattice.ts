@@ -4,6 +4,16 @@ import { startLattice, type Lattice } from '@lattice/all-in-one';
 import { createTestDatabase, deleteRedisKeys, testRedisUrl, uniqueRedisPrefix } from '@lattice/testkit';
 
 export const SUPERGRAPH = join(__dirname, '..', '..', 'schema', 'supergraph.graphql');
+export const PERSISTED_OPERATIONS = join(
+  __dirname,
+  '..',
+  '..',
+  'packages',
+  'client',
+  'src',
+  '__generated__',
+  'persisted-documents.json',
+);
 
 export interface TestLattice extends Lattice {
   /** The Redis key prefix of this test's supergraph. */
@@ -34,7 +44,7 @@ export async function startTestLattice(
     logLevel: process.env.TEST_LOG_LEVEL ?? 'silent',
     nodeEnv: 'test',
     supergraphPath: options.supergraphPath ?? SUPERGRAPH,
-    env,
+    env: { PERSISTED_OPERATIONS_PATH: PERSISTED_OPERATIONS, ...env },
   });
   const url = lattice.gateway.url;
   return {

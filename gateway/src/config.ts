@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { baseEnv, parseEnv, port } from '@lattice/server-kit';
+import { baseEnv, ConfigError, parseEnv, port } from '@lattice/server-kit';
 import type { OperationLimits } from './operation-limits';
 import type { RateLimits } from './rate-limit';
 import type { ResilienceOptions } from './resilient-fetch';
@@ -27,6 +27,8 @@ export interface GatewayConfig {
   redisPrefix: string;
   /** CORS and security headers. */
   http: HttpPolicy;
+  /** The typed client's operations (codegen's persisted-documents.json), and whether only they may run. */
+  persistedOperations?: { path: string; safelist: boolean };
 }
 
 const subgraphUrlList = z
@@ -72,6 +74,11 @@ const gatewayEnv = z.object({
     .string()
     .regex(/^[a-z0-9-]+$/)
     .default('lattice'),
+  PERSISTED_OPERATIONS_PATH: z.string().min(1).optional(),
+  SAFELIST: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((value) => value === 'true'),
   CORS_ORIGINS: z
     .string()
     .default('')
@@ -88,6 +95,9 @@ export function gatewayConfigFromEnv(
   source: Record<string, string | undefined> = process.env,
 ): GatewayConfig {
   const env = parseEnv(gatewayEnv, source);
+  if (env.SAFELIST && !env.PERSISTED_OPERATIONS_PATH) {
+    throw new ConfigError(['SAFELIST: needs PERSISTED_OPERATIONS_PATH (the operations to allow)']);
+  }
   return {
     nodeEnv: env.NODE_ENV,
     logLevel: env.LOG_LEVEL,
@@ -116,5 +126,8 @@ export function gatewayConfigFromEnv(
     redisUrl: env.REDIS_URL,
     redisPrefix: env.REDIS_PREFIX,
     http: { corsOrigins: env.CORS_ORIGINS },
+    persistedOperations: env.PERSISTED_OPERATIONS_PATH
+      ? { path: env.PERSISTED_OPERATIONS_PATH, safelist: env.SAFELIST }
+      : undefined,
   };
 }

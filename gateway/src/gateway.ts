@@ -21,6 +21,7 @@ import { withEnforcedSecurityFeatures } from './security-features';
 import { createRateGuard } from './rate-limit';
 import { readinessRoute } from './health';
 import { GatewayMetrics } from './metrics';
+import { PersistedOperations } from './persisted-operations';
 import { corsPreflight, httpPolicyHeaders } from './http-policy';
 import { operationLimitsRule } from './operation-limits';
 import { SubgraphResilience } from './resilient-fetch';
@@ -80,12 +81,18 @@ export async function startGateway(
       (error) => log.error({ err: error }, 'request failed'),
       httpPolicyHeaders(config.http),
     );
+    const persisted = config.persistedOperations && PersistedOperations.load(config.persistedOperations.path);
+    const safelist =
+      persisted && config.persistedOperations?.safelist ? [persisted.safelistPlugin<GatewayContext>()] : [];
     const apollo = new ApolloServer<GatewayContext>({
       ...apolloDefaults<GatewayContext>([
         rateHeadersPlugin(),
         metrics.plugin<GatewayContext>(),
+        ...safelist,
         authorization.plugin(),
       ]),
+      // Registered operations answer to their hash alone (automatic persisted queries).
+      ...(persisted ? { persistedQueries: { cache: persisted.apqCache() } } : {}),
       gateway,
       introspection: config.nodeEnv !== 'production',
       // Oversized and over-deep documents are refused while parsing and validating,

@@ -38,7 +38,18 @@ async function main(): Promise<void> {
     logLevel: config.LOG_LEVEL,
     nodeEnv: config.NODE_ENV,
     supergraphPath: join(root, 'schema', 'supergraph.graphql'),
-    env: process.env,
+    // The typed client's registered operations: clients may send their hash alone.
+    env: {
+      PERSISTED_OPERATIONS_PATH: join(
+        root,
+        'packages',
+        'client',
+        'src',
+        '__generated__',
+        'persisted-documents.json',
+      ),
+      ...process.env,
+    },
   });
   console.log(`\nLattice is running
   GraphQL (HTTP and WebSocket): ${lattice.gateway.url}

@@ -35,18 +35,28 @@ export function createLatticeClient(options: LatticeClientOptions) {
     document: TypedDocumentNode<TData, TVariables>,
     ...[variables]: TVariables extends Record<string, never> ? [] | [TVariables] : [TVariables]
   ): Promise<LatticeResult<TData>> {
+    const post = async (body: object) => {
+      const response = await doFetch(options.url, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
+          ...options.headers,
+        },
+        body: JSON.stringify({ ...body, variables }),
+      });
+      return (await response.json()) as LatticeResult<TData>;
+    };
+    // Generated documents carry the hash the gateway registered at build time: send only it.
+    const hash = (document as { __meta__?: { hash?: string } }).__meta__?.hash?.replace(/^sha256:/, '');
+    if (hash) {
+      const result = await post({ extensions: { persistedQuery: { version: 1, sha256Hash: hash } } });
+      const unknown = result.errors?.some((error) => error.extensions?.code === 'PERSISTED_QUERY_NOT_FOUND');
+      if (!unknown) return result;
+    }
     let query = printed.get(document);
     if (!query) printed.set(document, (query = print(document)));
-    const response = await doFetch(options.url, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
-        ...options.headers,
-      },
-      body: JSON.stringify({ query, variables }),
-    });
-    return (await response.json()) as LatticeResult<TData>;
+    return post({ query });
   }
 
   return {
