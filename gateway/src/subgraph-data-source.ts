@@ -1,4 +1,5 @@
 import { type GraphQLDataSourceProcessOptions, RemoteGraphQLDataSource } from '@apollo/gateway';
+import { REQUEST_ID_HEADER } from '@lattice/server-kit';
 import type { GatewayContext } from './context';
 import type { GatewayMetrics } from './metrics';
 import { abortableFetcher, defaultResilience, SubgraphResilience } from './resilient-fetch';
@@ -35,7 +36,7 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
   }: Parameters<NonNullable<RemoteGraphQLDataSource<GatewayContext>['willSendRequest']>>[0]): void {
     const headers = request.http?.headers;
     if (!headers || !context.requestId) return;
-    headers.set('x-request-id', context.requestId);
+    headers.set(REQUEST_ID_HEADER, context.requestId);
     if (context.authorization) headers.set('authorization', context.authorization);
     if (context.client.userAgent) headers.set('user-agent', context.client.userAgent);
     if (context.client.ip) headers.set('x-forwarded-for', context.client.ip);

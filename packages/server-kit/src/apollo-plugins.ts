@@ -3,6 +3,7 @@ import type { GraphQLFormattedError } from 'graphql';
 import type { Logger } from 'pino';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ErrorCode, isPublicCode, maskError } from './errors';
+import { REQUEST_ID_HEADER } from './request-id';
 
 export interface RequestContext extends BaseContext {
   requestId: string;
@@ -30,7 +31,7 @@ export function errorMaskingPlugin<T extends RequestContext>(): ApolloServerPlug
           }
         },
         async willSendResponse({ response }) {
-          response.http.headers.set('x-request-id', contextValue.requestId);
+          response.http.headers.set(REQUEST_ID_HEADER, contextValue.requestId);
           if (response.body.kind === 'single' && response.body.singleResult.errors) {
             response.body.singleResult.errors = response.body.singleResult.errors.map((error) =>
               withRequestId(error, contextValue.requestId),

@@ -11,15 +11,3 @@ export function alignToKeys<K, T>(
   for (const row of rows) byKey.set(keyOf(row), row);
   return keys.map((key) => byKey.get(key) ?? null);
 }
-
-/** Groups batch results per key (for one-to-many loaders), in key order. */
-export function groupToKeys<K, T>(keys: readonly K[], rows: readonly T[], keyOf: (row: T) => K): T[][] {
-  const byKey = new Map<K, T[]>();
-  for (const row of rows) {
-    const key = keyOf(row);
-    const list = byKey.get(key);
-    if (list) list.push(row);
-    else byKey.set(key, [row]);
-  }
-  return keys.map((key) => byKey.get(key) ?? []);
-}
