@@ -98,8 +98,12 @@ describe('outbox relay', () => {
     await waitFor(() => received.length === 1, { message: 'relayed event' });
     expect(received[0]).toEqual(event);
     expect(await count(Note)).toBe(1);
-    const row = await orm.em.fork().findOneOrFail(OutboxEvent, { id: event!.id });
-    expect(row.publishedAt).toBeInstanceOf(Date);
+    // The relay marks the row after publish() resolves, so a consumer can see the event first.
+    await waitFor(
+      async () =>
+        (await orm.em.fork().findOneOrFail(OutboxEvent, { id: event!.id })).publishedAt instanceof Date,
+      { message: 'outbox row marked published' },
+    );
   });
 
   it('publishes nothing for a rolled-back transaction', async () => {
