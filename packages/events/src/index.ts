@@ -13,3 +13,4 @@ export { createEventBus } from './create-bus';
 export { OutboxEvent, OutboxEventSchema, recordEvent } from './outbox';
 export { startOutboxRelay, type OutboxRelay, type OutboxRelayOptions } from './outbox-relay';
 export { idempotent, ProcessedEvent, ProcessedEventSchema } from './processed-event';
+export { GATEWAY_STATS_CHANNEL, type GatewayStatsMessage, type SubgraphTraffic } from './gateway-stats';

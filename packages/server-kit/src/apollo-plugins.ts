@@ -3,6 +3,7 @@ import type { GraphQLFormattedError } from 'graphql';
 import type { Logger } from 'pino';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ErrorCode, isPublicCode, maskError } from './errors';
+import { requestScopePlugin } from './log-context';
 import { REQUEST_ID_HEADER } from './request-id';
 
 export interface RequestContext extends BaseContext {
@@ -53,8 +54,8 @@ function withRequestId(error: GraphQLFormattedError, requestId: string): GraphQL
 }
 
 /**
- * What every Lattice Apollo Server shares: masked errors with request ids, no stack traces,
- * no CDN landing page, and no signal handlers of its own (shutdown order is Lattice's:
+ * What every Lattice Apollo Server shares: the operation name in log lines and spans, masked
+ * errors with request ids, no stack traces, no CDN landing page, and no signal handlers of its own (shutdown order is Lattice's:
  * HTTP first, then Apollo).
  */
 export function apolloDefaults<T extends RequestContext>(extraPlugins: ApolloServerPlugin<T>[] = []) {
@@ -62,6 +63,11 @@ export function apolloDefaults<T extends RequestContext>(extraPlugins: ApolloSer
     formatError: maskError,
     includeStacktraceInErrorResponses: false,
     stopOnTerminationSignals: false,
-    plugins: [errorMaskingPlugin<T>(), ApolloServerPluginLandingPageDisabled(), ...extraPlugins],
+    plugins: [
+      requestScopePlugin<T>(),
+      errorMaskingPlugin<T>(),
+      ApolloServerPluginLandingPageDisabled(),
+      ...extraPlugins,
+    ],
   };
 }

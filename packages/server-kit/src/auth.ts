@@ -19,6 +19,8 @@ export interface Viewer {
   sessionId: string;
   /** The raw bearer token, forwarded to subgraphs. */
   token: string;
+  /** When the token expires (ms since the epoch): long-lived connections end then. */
+  expiresAt?: number;
 }
 
 export const TOKEN_ISSUER = 'lattice-identity';
@@ -59,7 +61,7 @@ export function createTokenVerifier(keys: JWTVerifyGetKey): TokenVerifier {
       if (typeof payload.sub !== 'string' || typeof payload.sid !== 'string' || !isRole(role)) {
         throw unauthenticated('Invalid access token');
       }
-      return { id: payload.sub, role, sessionId: payload.sid, token };
+      return { id: payload.sub, role, sessionId: payload.sid, token, expiresAt: payload.exp! * 1000 };
     } catch (error) {
       if (REJECTIONS.some((kind) => error instanceof kind)) {
         throw unauthenticated(

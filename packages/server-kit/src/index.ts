@@ -19,3 +19,20 @@ export { validateInput } from './validation';
 export { createRateLimiter, type RateLimiter, type RateRule, type RateState } from './rate-limiter';
 export { createTokenBuckets, type BucketAnswer, type BucketRule, type TokenBuckets } from './token-bucket';
 export { ServiceMetrics } from './metrics';
+export {
+  currentRequest,
+  requestLogger,
+  requestScopePlugin,
+  runInRequestScope,
+  type RequestScope,
+} from './log-context';
+export {
+  activeSpanIds,
+  errorType,
+  flushTracing,
+  injectTraceContext,
+  inServerSpan,
+  startTracing,
+  tracingConfigured,
+  type ServiceTracing,
+} from './tracing';

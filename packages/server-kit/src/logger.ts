@@ -1,4 +1,5 @@
-import pino, { type Logger } from 'pino';
+import pino, { type DestinationStream, type Logger } from 'pino';
+import { requestLogFields } from './log-context';
 
 export type { Logger };
 
@@ -19,11 +20,24 @@ const REDACT = [
   '*.refreshToken',
 ];
 
-export function createLogger(service: string, level: string = 'info'): Logger {
-  return pino({
-    name: service,
-    level,
-    redact: { paths: REDACT, censor: '[redacted]' },
-    base: { service },
-  });
+/**
+ * A service's logger. Every line written while a GraphQL request is served carries its
+ * `requestId` and `operationName` (and `traceId`/`spanId` with tracing on), whichever logger
+ * writes it. `destination` defaults to stdout.
+ */
+export function createLogger(
+  service: string,
+  level: string = 'info',
+  destination?: DestinationStream,
+): Logger {
+  return pino(
+    {
+      name: service,
+      level,
+      redact: { paths: REDACT, censor: '[redacted]' },
+      base: { service },
+      mixin: requestLogFields,
+    },
+    destination,
+  );
 }

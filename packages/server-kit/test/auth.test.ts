@@ -1,4 +1,4 @@
-import { exportJWK, generateKeyPair, createLocalJWKSet, SignJWT } from 'jose';
+import { createLocalJWKSet, decodeJwt, exportJWK, generateKeyPair, SignJWT } from 'jose';
 import { bearerToken, createTokenVerifier, TOKEN_AUDIENCE, TOKEN_ISSUER, UserError } from '../src';
 
 describe('bearerToken', () => {
@@ -42,10 +42,12 @@ describe('createTokenVerifier', () => {
   it('returns the viewer of a valid token', async () => {
     const { verify, sign } = await setup();
     const token = await sign({ role: 'admin', sid: 'session-1' });
+    const { exp } = decodeJwt(token);
     await expect(verify(token)).resolves.toEqual({
       id: 'user-1',
       role: 'admin',
       sessionId: 'session-1',
+      expiresAt: exp! * 1000,
       token,
     });
   });

@@ -16,9 +16,11 @@ import {
   type Logger,
   remoteKeys,
   requestIdOf,
+  requestLogger,
   Resources,
   sendJson,
   ServiceMetrics,
+  startTracing,
   type TokenVerifier,
   unauthenticated,
   viewerFromHeader,
@@ -29,6 +31,7 @@ import type { SubgraphDefinition } from './definition';
 import { createOrm, migrate } from './orm';
 import { requestScope, type SqlCounter } from './sql-scope';
 import { kickRelayAfterCommit } from './relay-kick';
+import { traceSql } from './sql-tracing';
 import { attachSubscriptions } from './subscriptions';
 
 export interface RunningSubgraph {
@@ -66,6 +69,9 @@ export async function startSubgraph<TRuntime, TLoaders>(
   });
   const resources = new Resources(log);
   try {
+    // Off (nothing loaded) unless OTEL_EXPORTER_OTLP_ENDPOINT is set; flushed last on close.
+    const tracing = await startTracing(definition.name);
+    resources.add('tracing', () => tracing.flush());
     const { orm, sql } = await createOrm({
       schema: definition.name,
       clientUrl: config.databaseUrl,
@@ -75,6 +81,7 @@ export async function startSubgraph<TRuntime, TLoaders>(
       logger: (message) => log.debug(message),
     });
     resources.add('database', () => orm.close());
+    if (tracing.tracer) traceSql(orm, tracing.tracer, definition.name);
     await migrate(orm, definition.name);
 
     const bus =
@@ -119,7 +126,7 @@ export async function startSubgraph<TRuntime, TLoaders>(
       const em = orm.em.fork();
       return {
         requestId,
-        log: log.child({ requestId }),
+        log: requestLogger(log, requestId),
         viewer: await viewerFromHeader(authorization, verify),
         em,
         loaders: definition.loaders(em, runtime),
@@ -155,6 +162,7 @@ export async function startSubgraph<TRuntime, TLoaders>(
     const graphql = createGraphQLHandler(apollo, {
       context: (req) => contextFor(req.headers.authorization, req),
       maxBodyBytes: config.maxBodyBytes,
+      tracer: tracing.tracer,
     });
     const requests = { count: 0 };
     Object.assign(routes, {
