@@ -18,6 +18,8 @@ export interface LatticeOptions {
   subgraphPorts: 'default' | 'random';
   host?: string;
   logLevel?: string;
+  /** Where every service logs (default: a pino logger on stdout at `logLevel`). */
+  logger?: Logger;
   nodeEnv?: SubgraphConfig['nodeEnv'];
   supergraphPath: string;
   /** Start only these subgraphs (identity is always started: it issues the tokens). Default: all. */
@@ -37,7 +39,7 @@ export interface Lattice {
 
 /** The whole supergraph in one process: every subgraph on its own loopback port, plus the gateway. */
 export async function startLattice(options: LatticeOptions): Promise<Lattice> {
-  const log = createLogger('lattice', options.logLevel ?? 'info');
+  const log = options.logger ?? createLogger('lattice', options.logLevel ?? 'info');
   const resources = new Resources(log);
   const host = options.host ?? '127.0.0.1';
   try {
@@ -78,12 +80,21 @@ export async function startLattice(options: LatticeOptions): Promise<Lattice> {
       maxBodyBytes: 1_048_576,
       env: options.env ?? {},
     });
-    const start = async (module: (typeof modules)[number], jwksUrl?: string) => {
-      const running = await startSubgraph(module.definition, configFor(module.defaultPort, jwksUrl), {
-        bus,
-        logger: log,
-        otherSchemas: names.filter((name) => name !== module.definition.name),
-      });
+    const start = async (
+      module: (typeof modules)[number],
+      jwksUrl?: string,
+      env?: Record<string, string>,
+    ) => {
+      const config = configFor(module.defaultPort, jwksUrl);
+      const running = await startSubgraph(
+        module.definition,
+        { ...config, env: { ...config.env, ...env } },
+        {
+          bus,
+          logger: log,
+          otherSchemas: names.filter((name) => name !== module.definition.name),
+        },
+      );
       resources.add(`subgraph ${running.name}`, () => running.close());
       return running;
     };
@@ -94,9 +105,20 @@ export async function startLattice(options: LatticeOptions): Promise<Lattice> {
     const identity = await start(identityModule);
     const jwksUrl = new URL('/.well-known/jwks.json', identity.url).toString();
     const others = await Promise.all(
-      modules.filter((module) => module !== identityModule).map((module) => start(module, jwksUrl)),
+      modules
+        .filter((module) => module !== identityModule && !module.monitorsOthers)
+        .map((module) => start(module, jwksUrl)),
     );
-    const subgraphs = Object.fromEntries([identity, ...others].map((running) => [running.name, running]));
+    // Monitors start last, told where everything else (themselves excepted) runs.
+    const monitored = [identity, ...others].map((running) => `${running.name}=${running.url}`).join(',');
+    const monitors = await Promise.all(
+      modules
+        .filter((module) => module.monitorsOthers)
+        .map((module) => start(module, jwksUrl, { MONITORED_SERVICES: monitored })),
+    );
+    const subgraphs = Object.fromEntries(
+      [identity, ...others, ...monitors].map((running) => [running.name, running]),
+    );
 
     // The gateway's own settings (limits, body size) come from the environment as usual;
     // where it listens and where the subgraphs are is decided here.

@@ -9,6 +9,11 @@ export interface SubgraphModule {
   definition: AnySubgraph;
   /** The port it listens on when started by `npm start` (from its package.json). */
   defaultPort: number;
+  /**
+   * Whether it watches the other subgraphs (`lattice.monitorsOthers`): it starts after them
+   * and gets their URLs as `MONITORED_SERVICES`.
+   */
+  monitorsOthers: boolean;
 }
 
 /**
@@ -22,7 +27,9 @@ export function loadSubgraphs(): SubgraphModule[] {
       // eslint-disable-next-line @typescript-eslint/no-require-imports
       const { subgraph } = require(name) as { subgraph: AnySubgraph };
       // eslint-disable-next-line @typescript-eslint/no-require-imports
-      const { lattice } = require(`${name}/package.json`) as { lattice: { port: number } };
-      return { definition: subgraph, defaultPort: lattice.port };
+      const { lattice } = require(`${name}/package.json`) as {
+        lattice: { port: number; monitorsOthers?: boolean };
+      };
+      return { definition: subgraph, defaultPort: lattice.port, monitorsOthers: !!lattice.monitorsOthers };
     });
 }

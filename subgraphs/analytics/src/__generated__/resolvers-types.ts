@@ -1,0 +1,512 @@
+import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
+import type { PlatformEventRecord as PlatformEventRecordModel } from '../service/facts';
+import type { UserActivity as UserActivityModel } from '../service/top-users';
+import type { ServiceHealthRow as ServiceHealthRowModel } from '../monitoring/service-health';
+import type { LiveStatsValue as LiveStatsValueModel } from '../runtime';
+import type { Context } from '../context';
+export type Maybe<T> = T | null;
+export type InputMaybe<T> = Maybe<T>;
+export type Omit<T, K extends keyof T> = Pick<T, Exclude<keyof T, K>>;
+export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
+/** All built-in and custom scalars, mapped to their actual values */
+export type Scalars = {
+  ID: { input: string; output: string; }
+  String: { input: string; output: string; }
+  Boolean: { input: boolean; output: boolean; }
+  Int: { input: number; output: number; }
+  Float: { input: number; output: number; }
+  /** A calendar day in UTC, `YYYY-MM-DD`, e.g. `2026-11-22`. */
+  Date: { input: string; output: string; }
+  /** An ISO-8601 date-time in UTC, e.g. `2026-11-22T10:00:00.000Z`. */
+  DateTime: { input: Date; output: Date; }
+  /** Any JSON value. */
+  JSON: { input: unknown; output: unknown; }
+  _FieldSet: { input: unknown; output: unknown; }
+};
+
+/** One day of a daily figure. */
+export type DailyValue = {
+  __typename?: 'DailyValue';
+  /** The day (UTC). */
+  date: Scalars['Date']['output'];
+  /** The figure on that day (0 when nothing happened). */
+  value: Scalars['Int']['output'];
+};
+
+/** The platform's figures at one moment, for live monitoring. */
+export type LiveStats = {
+  __typename?: 'LiveStats';
+  /** Distinct users who caused a domain event in the last 5 minutes. */
+  activeUsers: Scalars['Int']['output'];
+  /** When the figures were taken. */
+  at: Scalars['DateTime']['output'];
+  /** Subscription clients connected to the gateways now. */
+  connectedSubscribers: Scalars['Int']['output'];
+  /** Domain events that occurred in the last minute. */
+  eventsPerMinute: Scalars['Int']['output'];
+  /** Every monitored subgraph, by name. */
+  services: Array<ServiceHealth>;
+  /** Sign-ups since midnight UTC. */
+  signupsToday: Scalars['Int']['output'];
+  /** Accounts that exist (sign-ups minus deletions). */
+  usersTotal: Scalars['Int']['output'];
+};
+
+/** Pagination state of a list. */
+export type PageInfo = {
+  __typename?: 'PageInfo';
+  /** Pass as `after` to get the next page. */
+  endCursor?: Maybe<Scalars['String']['output']>;
+  /** Whether another page follows this one. */
+  hasNextPage: Scalars['Boolean']['output'];
+};
+
+/** A domain event, as admins watch it live. */
+export type PlatformEvent = {
+  __typename?: 'PlatformEvent';
+  /** The user who caused it; null when the system did. */
+  actor?: Maybe<User>;
+  /**
+   * The event's non-secret fields (secrets, one-time tokens and personal data are left out);
+   * null for events whose payload is secret.
+   */
+  data?: Maybe<Scalars['JSON']['output']>;
+  /** The event's id (unique). */
+  id: Scalars['ID']['output'];
+  /** When the change happened. */
+  occurredAt: Scalars['DateTime']['output'];
+  /** Key of the entity the event is about (e.g. a user id). */
+  subject: Scalars['String']['output'];
+  /** The event type, e.g. `identity.user_registered`. */
+  type: Scalars['String']['output'];
+};
+
+export type Query = {
+  __typename?: 'Query';
+  /**
+   * Admin only: distinct users who caused at least one domain event, per day from `from` to
+   * `to` (inclusive, at most 366 days).
+   */
+  dailyActiveUsers: Array<DailyValue>;
+  /**
+   * Admin only: any registered daily metric (e.g. `identity.logins`, `events`) per day from
+   * `from` to `to` (inclusive, at most 366 days). BAD_USER_INPUT for an unknown metric.
+   */
+  dailyMetric: Array<DailyValue>;
+  /** Admin only: every monitored subgraph's health, probe latency, uptime and traffic. */
+  serviceHealth: Array<ServiceHealth>;
+  /** Admin only: sign-ups from `from` to `to` (inclusive, at most 366 days). */
+  signups: Signups;
+  /**
+   * Admin only: users ranked by the domain events they caused from `from` to `to` (inclusive,
+   * at most 366 days), most active first.
+   */
+  topUsers: UserActivityConnection;
+  /**
+   * Admin only: accounts created and deleted per day from `from` to `to` (inclusive, UTC, at
+   * most 366 days), with the running total.
+   */
+  userGrowth: UserGrowth;
+};
+
+
+export type QueryDailyActiveUsersArgs = {
+  from: Scalars['Date']['input'];
+  to: Scalars['Date']['input'];
+};
+
+
+export type QueryDailyMetricArgs = {
+  from: Scalars['Date']['input'];
+  metric: Scalars['String']['input'];
+  to: Scalars['Date']['input'];
+};
+
+
+export type QuerySignupsArgs = {
+  from: Scalars['Date']['input'];
+  to: Scalars['Date']['input'];
+};
+
+
+export type QueryTopUsersArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  from: Scalars['Date']['input'];
+  to: Scalars['Date']['input'];
+};
+
+
+export type QueryUserGrowthArgs = {
+  from: Scalars['Date']['input'];
+  to: Scalars['Date']['input'];
+};
+
+/** A subgraph's health (from analytics' probes) and traffic (from the gateways' figures). */
+export type ServiceHealth = {
+  __typename?: 'ServiceHealth';
+  /** Average duration of those requests in milliseconds; null when there were none. */
+  averageLatencyMs?: Maybe<Scalars['Float']['output']>;
+  /** When the last probe ran; null before the first probe. */
+  checkedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Share of those requests that failed (0 to 1); null when there were none. */
+  errorRate?: Maybe<Scalars['Float']['output']>;
+  /** The subgraph's name, e.g. `identity`. */
+  name: Scalars['String']['output'];
+  /** How long the last readiness probe took, in milliseconds; null before the first probe. */
+  probeLatencyMs?: Maybe<Scalars['Float']['output']>;
+  /** Requests per second the gateways sent it over the last 15 seconds. */
+  requestRate: Scalars['Float']['output'];
+  /** The outcome of the last readiness probe. */
+  status: ServiceStatus;
+  /** Since when the subgraph has answered every probe; null while it is down. */
+  upSince?: Maybe<Scalars['DateTime']['output']>;
+  /** Share of successful probes over the last hour (0 to 1); null before the first probe. */
+  uptime?: Maybe<Scalars['Float']['output']>;
+};
+
+/** Whether a subgraph answers its readiness probe. */
+export enum ServiceStatus {
+  /** The last probe failed, timed out or answered unhealthy. */
+  Down = 'DOWN',
+  /** Not probed yet. */
+  Unknown = 'UNKNOWN',
+  /** The last probe answered healthy. */
+  Up = 'UP'
+}
+
+/** Sign-ups over a date range. */
+export type Signups = {
+  __typename?: 'Signups';
+  /** Sign-ups per day of the range, oldest first. */
+  days: Array<DailyValue>;
+  /** Sign-ups over the whole range. */
+  total: Scalars['Int']['output'];
+};
+
+export type Subscription = {
+  __typename?: 'Subscription';
+  /**
+   * Admin only: the platform's figures, first at once, then whenever they change but at most
+   * once every `intervalSeconds` (1 to 300).
+   */
+  liveStats: LiveStats;
+  /**
+   * Admin only: every domain event as it is recorded, optionally only the given types
+   * (BAD_USER_INPUT for an unknown type).
+   */
+  platformEvents: PlatformEvent;
+};
+
+
+export type SubscriptionLiveStatsArgs = {
+  intervalSeconds?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type SubscriptionPlatformEventsArgs = {
+  types?: InputMaybe<Array<Scalars['String']['input']>>;
+};
+
+export type User = {
+  __typename?: 'User';
+  id: Scalars['ID']['output'];
+};
+
+/** A user and how many domain events they caused over a date range. */
+export type UserActivity = {
+  __typename?: 'UserActivity';
+  /** Domain events the user caused over the range. */
+  events: Scalars['Int']['output'];
+  /** The user (resolved by the subgraphs that own it: email, profile...). */
+  user: User;
+};
+
+/** A page of users ranked by activity. */
+export type UserActivityConnection = {
+  __typename?: 'UserActivityConnection';
+  /** The users of this page, most active first, each with its cursor. */
+  edges: Array<UserActivityEdge>;
+  /** Whether another page follows, and where it starts. */
+  pageInfo: PageInfo;
+};
+
+/** A ranked user and its position in the list. */
+export type UserActivityEdge = {
+  __typename?: 'UserActivityEdge';
+  /** Pass as `after` to get the users after this one. */
+  cursor: Scalars['String']['output'];
+  /** The user and their activity. */
+  node: UserActivity;
+};
+
+/** How the number of accounts changed over a date range. */
+export type UserGrowth = {
+  __typename?: 'UserGrowth';
+  /** One entry per day of the range, oldest first. */
+  days: Array<UserGrowthDay>;
+  /** Accounts that existed before the range started (sign-ups minus deletions). */
+  totalBefore: Scalars['Int']['output'];
+};
+
+/** Sign-ups, deletions and the running total of accounts on one day. */
+export type UserGrowthDay = {
+  __typename?: 'UserGrowthDay';
+  /** The day (UTC). */
+  date: Scalars['Date']['output'];
+  /** Accounts deleted that day. */
+  deletions: Scalars['Int']['output'];
+  /** Accounts created that day. */
+  signups: Scalars['Int']['output'];
+  /** Accounts that existed at the end of the day. */
+  total: Scalars['Int']['output'];
+};
+
+export type WithIndex<TObject> = TObject & Record<string, any>;
+export type ResolversObject<TObject> = WithIndex<TObject>;
+
+export type ResolverTypeWrapper<T> = Promise<T> | T;
+
+
+export type ResolverWithResolve<TResult, TParent, TContext, TArgs> = {
+  resolve: ResolverFn<TResult, TParent, TContext, TArgs>;
+};
+export type Resolver<TResult, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>, TArgs = Record<PropertyKey, never>> = ResolverFn<TResult, TParent, TContext, TArgs> | ResolverWithResolve<TResult, TParent, TContext, TArgs>;
+
+export type ResolverFn<TResult, TParent, TContext, TArgs> = (
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => Promise<TResult> | TResult;
+
+export type SubscriptionSubscribeFn<TResult, TParent, TContext, TArgs> = (
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => AsyncIterable<TResult> | Promise<AsyncIterable<TResult>>;
+
+export type SubscriptionResolveFn<TResult, TParent, TContext, TArgs> = (
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => TResult | Promise<TResult>;
+
+export interface SubscriptionSubscriberObject<TResult, TKey extends string, TParent, TContext, TArgs> {
+  subscribe: SubscriptionSubscribeFn<{ [key in TKey]: TResult }, TParent, TContext, TArgs>;
+  resolve?: SubscriptionResolveFn<TResult, { [key in TKey]: TResult }, TContext, TArgs>;
+}
+
+export interface SubscriptionResolverObject<TResult, TParent, TContext, TArgs> {
+  subscribe: SubscriptionSubscribeFn<any, TParent, TContext, TArgs>;
+  resolve: SubscriptionResolveFn<TResult, any, TContext, TArgs>;
+}
+
+export type SubscriptionObject<TResult, TKey extends string, TParent, TContext, TArgs> =
+  | SubscriptionSubscriberObject<TResult, TKey, TParent, TContext, TArgs>
+  | SubscriptionResolverObject<TResult, TParent, TContext, TArgs>;
+
+export type SubscriptionResolver<TResult, TKey extends string, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>, TArgs = Record<PropertyKey, never>> =
+  | ((...args: any[]) => SubscriptionObject<TResult, TKey, TParent, TContext, TArgs>)
+  | SubscriptionObject<TResult, TKey, TParent, TContext, TArgs>;
+
+export type TypeResolveFn<TTypes, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>> = (
+  parent: TParent,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => Maybe<TTypes> | Promise<Maybe<TTypes>>;
+
+export type IsTypeOfResolverFn<T = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>> = (obj: T, context: TContext, info: GraphQLResolveInfo) => boolean | Promise<boolean>;
+
+export type NextResolverFn<T> = () => Promise<T>;
+
+export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>, TArgs = Record<PropertyKey, never>> = (
+  next: NextResolverFn<TResult>,
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => TResult | Promise<TResult>;
+
+
+
+
+
+/** Mapping between all available schema types and the resolvers types */
+export type ResolversTypes = ResolversObject<{
+  DailyValue: ResolverTypeWrapper<DailyValue>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  Date: ResolverTypeWrapper<Scalars['Date']['output']>;
+  DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
+  JSON: ResolverTypeWrapper<Scalars['JSON']['output']>;
+  LiveStats: ResolverTypeWrapper<LiveStatsValueModel>;
+  PageInfo: ResolverTypeWrapper<PageInfo>;
+  String: ResolverTypeWrapper<Scalars['String']['output']>;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  PlatformEvent: ResolverTypeWrapper<PlatformEventRecordModel>;
+  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  ServiceHealth: ResolverTypeWrapper<ServiceHealthRowModel>;
+  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
+  ServiceStatus: ServiceStatus;
+  Signups: ResolverTypeWrapper<Signups>;
+  Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  User: ResolverTypeWrapper<User>;
+  UserActivity: ResolverTypeWrapper<UserActivityModel>;
+  UserActivityConnection: ResolverTypeWrapper<Omit<UserActivityConnection, 'edges'> & { edges: Array<ResolversTypes['UserActivityEdge']> }>;
+  UserActivityEdge: ResolverTypeWrapper<Omit<UserActivityEdge, 'node'> & { node: ResolversTypes['UserActivity'] }>;
+  UserGrowth: ResolverTypeWrapper<UserGrowth>;
+  UserGrowthDay: ResolverTypeWrapper<UserGrowthDay>;
+}>;
+
+/** Mapping between all available schema types and the resolvers parents */
+export type ResolversParentTypes = ResolversObject<{
+  DailyValue: DailyValue;
+  Int: Scalars['Int']['output'];
+  Date: Scalars['Date']['output'];
+  DateTime: Scalars['DateTime']['output'];
+  JSON: Scalars['JSON']['output'];
+  LiveStats: LiveStatsValueModel;
+  PageInfo: PageInfo;
+  String: Scalars['String']['output'];
+  Boolean: Scalars['Boolean']['output'];
+  PlatformEvent: PlatformEventRecordModel;
+  ID: Scalars['ID']['output'];
+  Query: Record<PropertyKey, never>;
+  ServiceHealth: ServiceHealthRowModel;
+  Float: Scalars['Float']['output'];
+  Signups: Signups;
+  Subscription: Record<PropertyKey, never>;
+  User: User;
+  UserActivity: UserActivityModel;
+  UserActivityConnection: Omit<UserActivityConnection, 'edges'> & { edges: Array<ResolversParentTypes['UserActivityEdge']> };
+  UserActivityEdge: Omit<UserActivityEdge, 'node'> & { node: ResolversParentTypes['UserActivity'] };
+  UserGrowth: UserGrowth;
+  UserGrowthDay: UserGrowthDay;
+}>;
+
+export type DailyValueResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DailyValue'] = ResolversParentTypes['DailyValue']> = ResolversObject<{
+  date?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  value?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Date'], any> {
+  name: 'Date';
+}
+
+export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
+  name: 'DateTime';
+}
+
+export interface JsonScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['JSON'], any> {
+  name: 'JSON';
+}
+
+export type LiveStatsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['LiveStats'] = ResolversParentTypes['LiveStats']> = ResolversObject<{
+  activeUsers?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  connectedSubscribers?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  eventsPerMinute?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  services?: Resolver<Array<ResolversTypes['ServiceHealth']>, ParentType, ContextType>;
+  signupsToday?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  usersTotal?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type PageInfoResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = ResolversObject<{
+  endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+}>;
+
+export type PlatformEventResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PlatformEvent'] = ResolversParentTypes['PlatformEvent']> = ResolversObject<{
+  actor?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
+  data?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  occurredAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  subject?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
+  dailyActiveUsers?: Resolver<Array<ResolversTypes['DailyValue']>, ParentType, ContextType, RequireFields<QueryDailyActiveUsersArgs, 'from' | 'to'>>;
+  dailyMetric?: Resolver<Array<ResolversTypes['DailyValue']>, ParentType, ContextType, RequireFields<QueryDailyMetricArgs, 'from' | 'metric' | 'to'>>;
+  serviceHealth?: Resolver<Array<ResolversTypes['ServiceHealth']>, ParentType, ContextType>;
+  signups?: Resolver<ResolversTypes['Signups'], ParentType, ContextType, RequireFields<QuerySignupsArgs, 'from' | 'to'>>;
+  topUsers?: Resolver<ResolversTypes['UserActivityConnection'], ParentType, ContextType, RequireFields<QueryTopUsersArgs, 'from' | 'to'>>;
+  userGrowth?: Resolver<ResolversTypes['UserGrowth'], ParentType, ContextType, RequireFields<QueryUserGrowthArgs, 'from' | 'to'>>;
+}>;
+
+export type ServiceHealthResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ServiceHealth'] = ResolversParentTypes['ServiceHealth']> = ResolversObject<{
+  averageLatencyMs?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  checkedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  errorRate?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  probeLatencyMs?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  requestRate?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['ServiceStatus'], ParentType, ContextType>;
+  upSince?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  uptime?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+}>;
+
+export type SignupsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Signups'] = ResolversParentTypes['Signups']> = ResolversObject<{
+  days?: Resolver<Array<ResolversTypes['DailyValue']>, ParentType, ContextType>;
+  total?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type SubscriptionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription']> = ResolversObject<{
+  liveStats?: SubscriptionResolver<ResolversTypes['LiveStats'], "liveStats", ParentType, ContextType, RequireFields<SubscriptionLiveStatsArgs, 'intervalSeconds'>>;
+  platformEvents?: SubscriptionResolver<ResolversTypes['PlatformEvent'], "platformEvents", ParentType, ContextType, Partial<SubscriptionPlatformEventsArgs>>;
+}>;
+
+export type UserResolvers<ContextType = Context, ParentType extends ResolversParentTypes['User'] = ResolversParentTypes['User']> = ResolversObject<{
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+}>;
+
+export type UserActivityResolvers<ContextType = Context, ParentType extends ResolversParentTypes['UserActivity'] = ResolversParentTypes['UserActivity']> = ResolversObject<{
+  events?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  user?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
+}>;
+
+export type UserActivityConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['UserActivityConnection'] = ResolversParentTypes['UserActivityConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['UserActivityEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+}>;
+
+export type UserActivityEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['UserActivityEdge'] = ResolversParentTypes['UserActivityEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['UserActivity'], ParentType, ContextType>;
+}>;
+
+export type UserGrowthResolvers<ContextType = Context, ParentType extends ResolversParentTypes['UserGrowth'] = ResolversParentTypes['UserGrowth']> = ResolversObject<{
+  days?: Resolver<Array<ResolversTypes['UserGrowthDay']>, ParentType, ContextType>;
+  totalBefore?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type UserGrowthDayResolvers<ContextType = Context, ParentType extends ResolversParentTypes['UserGrowthDay'] = ResolversParentTypes['UserGrowthDay']> = ResolversObject<{
+  date?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  deletions?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  signups?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  total?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type Resolvers<ContextType = Context> = ResolversObject<{
+  DailyValue?: DailyValueResolvers<ContextType>;
+  Date?: GraphQLScalarType;
+  DateTime?: GraphQLScalarType;
+  JSON?: GraphQLScalarType;
+  LiveStats?: LiveStatsResolvers<ContextType>;
+  PageInfo?: PageInfoResolvers<ContextType>;
+  PlatformEvent?: PlatformEventResolvers<ContextType>;
+  Query?: QueryResolvers<ContextType>;
+  ServiceHealth?: ServiceHealthResolvers<ContextType>;
+  Signups?: SignupsResolvers<ContextType>;
+  Subscription?: SubscriptionResolvers<ContextType>;
+  User?: UserResolvers<ContextType>;
+  UserActivity?: UserActivityResolvers<ContextType>;
+  UserActivityConnection?: UserActivityConnectionResolvers<ContextType>;
+  UserActivityEdge?: UserActivityEdgeResolvers<ContextType>;
+  UserGrowth?: UserGrowthResolvers<ContextType>;
+  UserGrowthDay?: UserGrowthDayResolvers<ContextType>;
+}>;
+

@@ -1,0 +1,9 @@
+import { accountsMetrics } from './accounts-metrics';
+import { identityMetrics } from './identity-metrics';
+import { MetricRegistry } from './registry';
+
+export { MetricRegistry, ALL_EVENTS_METRIC, type DomainMetrics, type EventRule } from './registry';
+export { SIGNUPS, DELETIONS } from './identity-metrics';
+
+/** Every domain's metrics: a new domain adds its file and one entry here. */
+export const registry = new MetricRegistry([identityMetrics, accountsMetrics]);

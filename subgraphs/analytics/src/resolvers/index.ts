@@ -1,0 +1,17 @@
+import { dateTimeScalar } from '@lattice/subgraph-kit';
+import type { Resolvers } from '../__generated__/resolvers-types';
+import { PlatformEvent } from './platform-event';
+import { Query } from './query';
+import { dateScalar, jsonScalar } from './scalars';
+import { Subscription } from './subscription';
+import { UserActivity } from './user-activity';
+
+export const resolvers: Resolvers = {
+  DateTime: dateTimeScalar,
+  Date: dateScalar,
+  JSON: jsonScalar,
+  Query,
+  Subscription,
+  PlatformEvent,
+  UserActivity,
+};

@@ -1,0 +1,143 @@
+import { randomUUID } from 'node:crypto';
+import { EVENT_VERSIONS, type EventEnvelope, type EventType, SENSITIVE_EVENTS } from '@lattice/events';
+import { startTestSubgraph, type TestSubgraph } from '@lattice/subgraph-kit/testing';
+import { analytics } from '../src/subgraph';
+import { event, registration } from './support/events';
+
+let fixture: TestSubgraph;
+
+beforeAll(async () => {
+  fixture = await startTestSubgraph(analytics);
+});
+afterAll(() => fixture?.stop());
+
+const sql = <T>(query: string, params: unknown[] = []) =>
+  fixture.subgraph.orm.em.getConnection().execute<T[]>(query, params);
+
+const metric = async (name: string, day: string) => {
+  const [row] = await sql<{ value: string }>(
+    'select value from analytics.daily_metric where metric = ? and day = ?',
+    [name, day],
+  );
+  return row ? Number(row.value) : 0;
+};
+
+const activity = async (userId: string, day: string) => {
+  const [row] = await sql<{ events: number }>(
+    'select events from analytics.daily_user_activity where user_id = ? and day = ?',
+    [userId, day],
+  );
+  return row?.events ?? 0;
+};
+
+// One example of every contract type, so a new type without an example fails here.
+function exampleOf(type: EventType, userId: string, occurredAt: string): EventEnvelope {
+  const examples: { [T in EventType]: EventEnvelope<T>['data'] } = {
+    'identity.user_registered': { userId, email: 'ada@example.com', role: 'user' },
+    'identity.user_logged_in': { userId, sessionId: 'session-secret-id', method: 'password' },
+    'identity.email_verification_requested': {
+      userId,
+      email: 'ada@example.com',
+      token: 'one-time-verification-token',
+      expiresAt: occurredAt,
+    },
+    'identity.email_verified': { userId, email: 'ada@example.com' },
+    'identity.password_reset_requested': {
+      userId,
+      email: 'ada@example.com',
+      token: 'one-time-reset-token',
+      expiresAt: occurredAt,
+    },
+    'identity.password_changed': { userId, via: 'reset' },
+    'identity.user_role_changed': { userId, role: 'admin', previousRole: 'user' },
+    'identity.user_status_changed': { userId, status: 'banned', previousStatus: 'active' },
+    'identity.user_deleted': { userId },
+    'identity.security_alert': { userId, kind: 'refresh_token_reuse', sessionId: 'session-secret-id' },
+    'accounts.profile_updated': { userId, fields: ['displayName'] },
+  };
+  return event(type, examples[type] as never, { actor: userId, subject: userId, occurredAt });
+}
+
+describe('analytics consumes domain events into facts', () => {
+  it('records one fact per event of every contract type, without secrets or personal data', async () => {
+    const userId = randomUUID();
+    const occurredAt = '2021-03-04T10:00:00.000Z';
+    const types = Object.keys(EVENT_VERSIONS) as EventType[];
+    const events = types.map((type) => exampleOf(type, userId, occurredAt));
+    for (const example of events) await fixture.bus.publish(example);
+
+    const facts = await sql<{ id: string; type: string; actor_id: string; subject: string; data: unknown }>(
+      'select id, type, actor_id, subject, data from analytics.event_fact where actor_id = ? order by type',
+      [userId],
+    );
+    expect(facts.map((fact) => fact.type)).toEqual([...types].sort());
+    expect(new Set(facts.map((fact) => fact.id))).toEqual(new Set(events.map((e) => e.id)));
+    for (const fact of facts) {
+      expect(fact.subject).toBe(userId);
+      if (SENSITIVE_EVENTS.has(fact.type as EventType)) expect(fact.data).toBeNull();
+    }
+    const stored = JSON.stringify(facts);
+    for (const secret of [
+      'one-time-verification-token',
+      'one-time-reset-token',
+      'ada@example.com',
+      'session-secret-id',
+    ]) {
+      expect(stored).not.toContain(secret);
+    }
+    const byType = Object.fromEntries(facts.map((fact) => [fact.type, fact.data]));
+    expect(byType['identity.user_registered']).toEqual({ role: 'user' });
+    expect(byType['identity.user_logged_in']).toEqual({ method: 'password' });
+    expect(byType['identity.user_role_changed']).toEqual({ role: 'admin', previousRole: 'user' });
+    expect(byType['accounts.profile_updated']).toEqual({ fields: ['displayName'] });
+
+    expect(await metric('events', '2021-03-04')).toBe(types.length);
+    expect(await metric('identity.signups', '2021-03-04')).toBe(1);
+    expect(await metric('identity.deletions', '2021-03-04')).toBe(1);
+    expect(await activity(userId, '2021-03-04')).toBe(types.length);
+  });
+
+  it('counts a redelivered event once, in the fact and in every rollup', async () => {
+    const day = '2021-05-06';
+    const first = registration(`${day}T08:00:00.000Z`);
+    const second = registration(`${day}T23:59:59.999Z`);
+    await fixture.bus.publish(first);
+    await fixture.bus.publish(first); // redelivery: same id
+    await fixture.bus.publish(second);
+    await fixture.bus.publish(first);
+
+    const [facts] = await sql<{ count: string }>(
+      'select count(*) from analytics.event_fact where id in (?, ?)',
+      [first.id, second.id],
+    );
+    expect(Number(facts!.count)).toBe(2);
+    expect(await metric('identity.signups', day)).toBe(2);
+    expect(await metric('events', day)).toBe(2);
+    expect(await activity(first.actor!, day)).toBe(1);
+    // The next UTC day is untouched.
+    expect(await metric('identity.signups', '2021-05-07')).toBe(0);
+  });
+
+  it('records system events (no actor) without counting anyone as active', async () => {
+    const subject = randomUUID();
+    const system = event(
+      'identity.user_role_changed',
+      { userId: subject, role: 'admin', previousRole: 'user' },
+      {
+        actor: null,
+        subject,
+        occurredAt: '2021-07-08T12:00:00.000Z',
+      },
+    );
+    await fixture.bus.publish(system);
+    const [fact] = await sql<{ actor_id: string | null }>(
+      'select actor_id from analytics.event_fact where id = ?',
+      [system.id],
+    );
+    expect(fact).toEqual({ actor_id: null });
+    const [active] = await sql<{ count: string }>(
+      "select count(*) from analytics.daily_user_activity where day = '2021-07-08'",
+    );
+    expect(Number(active!.count)).toBe(0);
+  });
+});
