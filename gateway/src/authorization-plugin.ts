@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
 import type { ApolloServerPlugin } from '@apollo/server';
 import { type DocumentNode, type GraphQLSchema, type OperationDefinitionNode, print } from 'graphql';
-import { authorizeOperation, type CompletionPlan } from './authorization';
+import { type AuthorizedOperation, authorizeOperation, type CompletionPlan } from './authorization';
 import { type Requirements, requirementsFromSupergraph } from './authorization-requirements';
 import { completeResult } from './authorization-result';
 import type { GatewayContext } from './context';
+import type { Viewer } from '@lattice/server-kit';
 
 /**
  * The supergraph's authorization requirements, kept current with the gateway's schema:
@@ -16,6 +17,24 @@ export class SchemaAuthorization {
   update(coreSupergraphSdl: string): void {
     this.requirements = undefined; // a supergraph that cannot be read refuses every operation
     this.requirements = requirementsFromSupergraph(coreSupergraphSdl);
+  }
+
+  /** Checks an operation that does not go through Apollo Server (subscriptions). */
+  authorize(input: {
+    schema: GraphQLSchema;
+    document: DocumentNode;
+    operation: OperationDefinitionNode;
+    variables?: Record<string, unknown>;
+    viewer: Viewer | null;
+  }): AuthorizedOperation {
+    const requirements = this.requirements;
+    if (!requirements) throw new Error('Authorization requirements are not loaded');
+    return authorizeOperation({ ...input, requirements });
+  }
+
+  /** Whether the field at `coordinate` (e.g. `Subscription.liveStats`) is guarded by scopes. */
+  requiresScopes(coordinate: string): boolean {
+    return (this.requirements?.get(coordinate)?.scopes.length ?? 0) > 0;
   }
 
   /**

@@ -1,17 +1,20 @@
 import { z } from 'zod';
 import { baseEnv, ConfigError, parseEnv, port } from '@lattice/server-kit';
 import type { OperationLimits } from './operation-limits';
+import type { CostLimits } from './cost';
+import type { SupergraphSource } from './supergraph-source';
 import type { RateLimits } from './rate-limit';
 import type { ResilienceOptions } from './resilient-fetch';
 import type { HttpPolicy } from './http-policy';
+import type { SubscriptionOptions } from './subscriptions';
 
 export interface GatewayConfig {
   nodeEnv: 'development' | 'production' | 'test';
   logLevel: string;
   host: string;
   port: number;
-  /** The composed supergraph; reloaded when the file changes. */
-  supergraphPath: string;
+  /** Where the composed supergraph comes from (a file or a URL); reloaded when it changes. */
+  supergraph: SupergraphSource;
   /** Subgraph URLs that replace the ones written in the supergraph, by subgraph name. */
   subgraphUrls: Record<string, string>;
   /** Where identity publishes its signing keys (default: identity's URL + /.well-known/jwks.json). */
@@ -19,6 +22,8 @@ export interface GatewayConfig {
   maxBodyBytes: number;
   /** Shape limits of operations (see operation-limits.ts), and the parser's token limit. */
   limits: OperationLimits & { maxTokens: number };
+  /** Estimated cost and list breadth of operations (see cost.ts). */
+  cost: CostLimits;
   /** Token buckets per user and per client IP; Redis shares them between replicas. */
   rateLimits: RateLimits;
   /** Per-subgraph timeout, retries of queries and circuit breaker (see resilient-fetch.ts). */
@@ -27,6 +32,8 @@ export interface GatewayConfig {
   redisPrefix: string;
   /** CORS and security headers. */
   http: HttpPolicy;
+  /** Subscriptions over graphql-ws and SSE (see subscriptions/). */
+  subscriptions: SubscriptionOptions;
   /** The typed client's operations (codegen's persisted-documents.json), and whether only they may run. */
   persistedOperations?: { path: string; safelist: boolean };
 }
@@ -53,7 +60,9 @@ const subgraphUrlList = z
 const gatewayEnv = z.object({
   ...baseEnv,
   PORT: port(4000),
-  SUPERGRAPH_PATH: z.string().min(1),
+  SUPERGRAPH_PATH: z.string().optional(),
+  SUPERGRAPH_URL: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).optional(),
+  SUPERGRAPH_POLL_MS: z.coerce.number().int().min(100).default(10_000),
   SUBGRAPH_URLS: subgraphUrlList,
   JWKS_URL: z.url().optional(),
   MAX_BODY_BYTES: z.coerce.number().int().positive().default(1_048_576),
@@ -61,6 +70,9 @@ const gatewayEnv = z.object({
   MAX_ALIASES: z.coerce.number().int().nonnegative().default(30),
   MAX_ROOT_FIELDS: z.coerce.number().int().positive().default(20),
   MAX_TOKENS: z.coerce.number().int().positive().default(10_000),
+  MAX_COST: z.coerce.number().int().positive().default(50_000),
+  MAX_LIST_SIZE: z.coerce.number().int().positive().default(1_000),
+  DEFAULT_LIST_SIZE: z.coerce.number().int().positive().default(10),
   RATE_LIMIT_USER_RPS: z.coerce.number().positive().default(20),
   RATE_LIMIT_USER_BURST: z.coerce.number().int().positive().default(100),
   RATE_LIMIT_IP_RPS: z.coerce.number().positive().default(100),
@@ -69,6 +81,8 @@ const gatewayEnv = z.object({
   SUBGRAPH_RETRIES: z.coerce.number().int().nonnegative().max(10).default(2),
   CIRCUIT_FAILURE_THRESHOLD: z.coerce.number().int().positive().default(5),
   CIRCUIT_RESET_MS: z.coerce.number().int().positive().default(5_000),
+  SUBSCRIPTION_QUEUE_SIZE: z.coerce.number().int().positive().default(100),
+  SUBSCRIPTIONS_PER_CONNECTION: z.coerce.number().int().positive().default(100),
   REDIS_URL: z.url({ protocol: /^rediss?$/, error: 'must be a redis:// URL' }).optional(),
   REDIS_PREFIX: z
     .string()
@@ -94,7 +108,22 @@ const gatewayEnv = z.object({
 export function gatewayConfigFromEnv(
   source: Record<string, string | undefined> = process.env,
 ): GatewayConfig {
-  const env = parseEnv(gatewayEnv, source);
+  // Exactly one supergraph source; reported together with any other problem.
+  const hasPath = Boolean(source.SUPERGRAPH_PATH);
+  const hasUrl = Boolean(source.SUPERGRAPH_URL);
+  const sourceProblem =
+    hasPath === hasUrl
+      ? `SUPERGRAPH_PATH: set either SUPERGRAPH_PATH (a file) or SUPERGRAPH_URL (an http(s) URL)${hasPath ? ', not both' : ''}`
+      : undefined;
+  let env: z.infer<typeof gatewayEnv>;
+  try {
+    env = parseEnv(gatewayEnv, source);
+  } catch (error) {
+    if (error instanceof ConfigError && sourceProblem)
+      throw new ConfigError([...error.problems, sourceProblem]);
+    throw error;
+  }
+  if (sourceProblem) throw new ConfigError([sourceProblem]);
   if (env.SAFELIST && !env.PERSISTED_OPERATIONS_PATH) {
     throw new ConfigError(['SAFELIST: needs PERSISTED_OPERATIONS_PATH (the operations to allow)']);
   }
@@ -103,7 +132,9 @@ export function gatewayConfigFromEnv(
     logLevel: env.LOG_LEVEL,
     host: env.HOST,
     port: env.PORT,
-    supergraphPath: env.SUPERGRAPH_PATH,
+    supergraph: env.SUPERGRAPH_URL
+      ? { url: env.SUPERGRAPH_URL, pollMs: env.SUPERGRAPH_POLL_MS }
+      : { path: env.SUPERGRAPH_PATH! },
     subgraphUrls: env.SUBGRAPH_URLS,
     jwksUrl: env.JWKS_URL,
     maxBodyBytes: env.MAX_BODY_BYTES,
@@ -112,6 +143,11 @@ export function gatewayConfigFromEnv(
       maxAliases: env.MAX_ALIASES,
       maxRootFields: env.MAX_ROOT_FIELDS,
       maxTokens: env.MAX_TOKENS,
+    },
+    cost: {
+      maxCost: env.MAX_COST,
+      maxListSize: env.MAX_LIST_SIZE,
+      defaultListSize: env.DEFAULT_LIST_SIZE,
     },
     rateLimits: {
       perUser: { ratePerSecond: env.RATE_LIMIT_USER_RPS, burst: env.RATE_LIMIT_USER_BURST },
@@ -126,6 +162,10 @@ export function gatewayConfigFromEnv(
     redisUrl: env.REDIS_URL,
     redisPrefix: env.REDIS_PREFIX,
     http: { corsOrigins: env.CORS_ORIGINS },
+    subscriptions: {
+      queueSize: env.SUBSCRIPTION_QUEUE_SIZE,
+      perConnection: env.SUBSCRIPTIONS_PER_CONNECTION,
+    },
     persistedOperations: env.PERSISTED_OPERATIONS_PATH
       ? { path: env.PERSISTED_OPERATIONS_PATH, safelist: env.SAFELIST }
       : undefined,

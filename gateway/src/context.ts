@@ -4,6 +4,8 @@ import {
   type Logger,
   type RequestContext,
   requestIdOf,
+  requestLogger,
+  currentRequest,
   type TokenVerifier,
   type Viewer,
   viewerFromHeader,
@@ -22,28 +24,37 @@ export interface GatewayContext extends RequestContext {
 }
 
 /**
- * Builds a request's context. A token that fails verification ends the request with
- * UNAUTHENTICATED here, before any subgraph is called.
+ * Who is calling, from the request (or WebSocket upgrade) and the credentials it presents:
+ * a token that fails verification throws UNAUTHENTICATED, before any subgraph is called.
  */
+export async function callerContext(
+  req: IncomingMessage,
+  authorization: unknown,
+  verify: TokenVerifier,
+  log: Logger,
+): Promise<GatewayContext> {
+  const requestId = requestIdOf(req);
+  const header = typeof authorization === 'string' ? authorization : undefined;
+  const viewer = await viewerFromHeader(header, verify);
+  return {
+    requestId,
+    log: requestLogger(log, requestId),
+    viewer,
+    authorization: viewer ? header : undefined,
+    client: { ip: req.socket.remoteAddress, userAgent: req.headers['user-agent'] },
+  };
+}
+
+/** Builds an HTTP request's context: the caller, then a token from its rate-limit buckets. */
 export function gatewayContext(
   verify: TokenVerifier,
   log: Logger,
   rateGuard: (viewer: Viewer | null, ip: string | undefined) => Promise<RateInfo>,
 ) {
   return async (req: IncomingMessage): Promise<GatewayContext> => {
-    const requestId = requestIdOf(req);
-    const authorization = req.headers.authorization;
-    const viewer = await viewerFromHeader(authorization, verify);
-    const ip = req.socket.remoteAddress;
-    const rate = await rateGuard(viewer, ip);
-    return {
-      requestId,
-      log: log.child({ requestId }),
-      viewer,
-      authorization: viewer ? authorization : undefined,
-      client: { ip, userAgent: req.headers['user-agent'] },
-      rate,
-    };
+    const context = await callerContext(req, req.headers.authorization, verify, log);
+    context.rate = await rateGuard(context.viewer, context.client.ip);
+    return context;
   };
 }
 
@@ -56,6 +67,24 @@ export function rateHeadersPlugin(): ApolloServerPlugin<GatewayContext> {
           if (!contextValue.rate || !Number.isFinite(contextValue.rate.limit)) return;
           response.http.headers.set('ratelimit-limit', String(contextValue.rate.limit));
           response.http.headers.set('ratelimit-remaining', String(contextValue.rate.remaining));
+        },
+      };
+    },
+  };
+}
+
+/**
+ * Outside a request scope (the gateway runs without one while tracing is off: see
+ * `requestScope` in server-kit's handler), binds the operation's name to the request's
+ * logger once Apollo has resolved it, so the gateway's log lines still say which operation.
+ */
+export function operationLogPlugin(): ApolloServerPlugin<GatewayContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ contextValue, operationName }) {
+          if (currentRequest()) return; // the scope's log mixin already writes it
+          contextValue.log = contextValue.log.child({ operationName: operationName ?? null });
         },
       };
     },

@@ -1,3 +1,4 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import {
@@ -13,9 +14,11 @@ import {
   remoteKeys,
   Resources,
   sendJson,
+  startTracing,
 } from '@lattice/server-kit';
+import { createEventBus, type EventBus } from '@lattice/events/bus';
 import type { GatewayConfig } from './config';
-import { type GatewayContext, gatewayContext, rateHeadersPlugin } from './context';
+import { type GatewayContext, gatewayContext, operationLogPlugin, rateHeadersPlugin } from './context';
 import { SchemaAuthorization } from './authorization-plugin';
 import { withEnforcedSecurityFeatures } from './security-features';
 import { createRateGuard } from './rate-limit';
@@ -26,7 +29,12 @@ import { corsPreflight, httpPolicyHeaders } from './http-policy';
 import { operationLimitsRule } from './operation-limits';
 import { SubgraphResilience } from './resilient-fetch';
 import { SubgraphDataSource } from './subgraph-data-source';
-import { supergraphFromFile } from './supergraph-file';
+import { SubgraphHttp } from './subgraph-http';
+import { AdaptiveConcurrency } from './admission';
+import { TracedSubgraphDataSource } from './tracing';
+import { GatewaySubscriptions } from './subscriptions';
+import { supergraphHook } from './supergraph-source';
+import { OperationCost } from './cost';
 
 export interface RunningGateway {
   /** The public GraphQL endpoint. */
@@ -38,26 +46,54 @@ export interface RunningGateway {
 /** Starts the federation gateway in front of the supergraph described by `config`. */
 export async function startGateway(
   config: GatewayConfig,
-  options: { logger?: Logger } = {},
+  options: {
+    logger?: Logger;
+    /** Where live statistics go; default: a Redis bus when REDIS_URL is set, else none. */
+    bus?: EventBus;
+  } = {},
 ): Promise<RunningGateway> {
   const log = options.logger?.child({ component: 'gateway' }) ?? createLogger('gateway', config.logLevel);
   const resources = new Resources(log);
   try {
+    // Off unless OTEL_EXPORTER_OTLP_ENDPOINT is set; global, so @apollo/gateway's spans are the gateway's.
+    const tracing = await startTracing('gateway', { global: true });
+    resources.add('tracing', () => tracing.flush());
     const services = new Map<string, string>();
+    const dataSources: Record<string, SubgraphDataSource> = {};
     const metrics = new GatewayMetrics();
     const resilience = new SubgraphResilience(config.resilience, metrics);
+    // Keep-alive connection pools to the subgraphs, shared by every (re)built data source.
+    const subgraphHttp = new SubgraphHttp();
+    resources.add('subgraph connections', () => subgraphHttp.close());
     const gateway = new ApolloGateway({
-      supergraphSdl: withEnforcedSecurityFeatures(supergraphFromFile(config.supergraphPath, log)),
+      supergraphSdl: withEnforcedSecurityFeatures(supergraphHook(config.supergraph, log)),
       buildService: ({ name, url }) => {
         const target = config.subgraphUrls[name] ?? url;
         if (!target) throw new Error(`No URL for subgraph ${name}`);
         services.set(name, target);
-        return new SubgraphDataSource({ url: target, subgraph: name, metrics, resilience });
+        const sourceOptions = { url: target, subgraph: name, metrics, resilience, http: subgraphHttp };
+        const dataSource = tracing.tracer
+          ? new TracedSubgraphDataSource(tracing.tracer, sourceOptions)
+          : new SubgraphDataSource(sourceOptions);
+        dataSources[name] = dataSource;
+        return dataSource;
       },
     });
     // @authenticated / @requiresScopes of each (re)loaded supergraph, enforced before planning.
     const authorization = new SchemaAuthorization();
     gateway.onSchemaLoadOrUpdate(({ coreSupergraphSdl }) => authorization.update(coreSupergraphSdl));
+    const subscriptions = new GatewaySubscriptions({
+      directory: { dataSources: () => dataSources, url: (name) => services.get(name) },
+      authorization,
+      metrics,
+      options: config.subscriptions,
+      log,
+    });
+    // After authorization (registered first), so re-planned subscriptions see its requirements.
+    gateway.onSchemaLoadOrUpdate(({ coreSupergraphSdl }) => subscriptions.update(coreSupergraphSdl));
+    // @cost / @listSize of each (re)loaded supergraph, for the estimated cost of operations.
+    const cost = new OperationCost(config.cost);
+    gateway.onSchemaLoadOrUpdate(({ coreSupergraphSdl }) => cost.update(coreSupergraphSdl));
 
     const jwksUrl = config.jwksUrl ?? jwksUrlOf(config.subgraphUrls.identity);
     if (!jwksUrl) throw new Error('JWKS_URL is required when SUBGRAPH_URLS does not name identity');
@@ -87,8 +123,10 @@ export async function startGateway(
     const apollo = new ApolloServer<GatewayContext>({
       ...apolloDefaults<GatewayContext>([
         rateHeadersPlugin(),
+        operationLogPlugin(),
         metrics.plugin<GatewayContext>(),
         ...safelist,
+        cost.plugin<GatewayContext>(), // before authorization: the document as sent is estimated
         authorization.plugin(),
       ]),
       // Registered operations answer to their hash alone (automatic persisted queries).
@@ -103,15 +141,38 @@ export async function startGateway(
     await apollo.start();
     loaded = true;
     resources.add('apollo', () => apollo.stop());
+    // Operations wait their turn once the core is saturated (see admission.ts).
+    const admission = new AdaptiveConcurrency();
+    resources.add('admission', () => admission.close());
+    const graphqlOverHttp = createGraphQLHandler(apollo, {
+      context: gatewayContext(verify, log, createRateGuard(buckets, config.rateLimits)),
+      maxBodyBytes: config.maxBodyBytes,
+      tracer: tracing.tracer,
+      admit: admission.run,
+      // Without tracing, no AsyncLocalStorage scope per request (see operationLogPlugin).
+      requestScope: false,
+    });
+    const bus = options.bus ?? ownBus(config, log, resources);
+    const live = subscriptions.serve({
+      httpServer,
+      path: '/graphql',
+      apollo,
+      verify,
+      validationRules: [operationLimitsRule(config.limits)],
+      maxTokens: config.limits.maxTokens,
+      cost,
+      safelist: config.persistedOperations?.safelist ? persisted || undefined : undefined,
+      bus,
+    });
     Object.assign(routes, {
-      '/graphql': createGraphQLHandler(apollo, {
-        context: gatewayContext(verify, log, createRateGuard(buckets, config.rateLimits)),
-        maxBodyBytes: config.maxBodyBytes,
-      }),
+      '/graphql': (req: IncomingMessage, res: ServerResponse, url: URL) =>
+        live.wantsEventStream(req) ? live.sse(req, res) : graphqlOverHttp(req, res, url),
     });
 
     const port = await listen(httpServer, config.port, config.host);
     resources.add('http server', () => closeServer(httpServer));
+    // Closed first: subscribers are told to go away (and reconnect) before the server stops.
+    resources.add('subscriptions', () => live.close());
     const host = ['0.0.0.0', '127.0.0.1', '::'].includes(config.host) ? 'localhost' : config.host;
     const url = `http://${host}:${port}/graphql`;
     log.info({ url }, 'gateway ready');
@@ -120,6 +181,18 @@ export async function startGateway(
     await resources.close();
     throw error;
   }
+}
+
+/** A Redis bus of the gateway's own for live statistics, when it runs as its own process. */
+function ownBus(config: GatewayConfig, log: Logger, resources: Resources): EventBus | undefined {
+  if (!config.redisUrl) return undefined;
+  const bus = createEventBus({
+    redisUrl: config.redisUrl,
+    prefix: config.redisPrefix,
+    onError: (error) => log.error({ err: error }, 'event bus error'),
+  });
+  resources.add('event bus', () => bus.close());
+  return bus;
 }
 
 function jwksUrlOf(identityGraphqlUrl: string | undefined): string | undefined {

@@ -1,10 +1,6 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { RemoteGraphQLDataSource } from '@apollo/gateway';
 import { CircuitBreaker } from './circuit-breaker';
 import type { GatewayMetrics } from './metrics';
-
-type Fetcher = RemoteGraphQLDataSource['fetcher'];
 
 /** How the gateway protects itself from slow or failing subgraphs (SUBGRAPH_* / CIRCUIT_* settings). */
 export interface ResilienceOptions {
@@ -43,18 +39,6 @@ export class SubgraphTimeoutError extends Error {
 export type FetchOutcome<T> =
   { ok: true; value: T } | { ok: false; reason: 'open' | 'failed'; error?: unknown };
 
-// The abort signal of the attempt in progress, read by the data source's fetcher: the
-// fetcher is shared by all concurrent fetches of a subgraph, the signal is per attempt.
-const attemptSignal = new AsyncLocalStorage<AbortSignal>();
-
-/** Wraps a data source's fetcher so that each attempt's request is aborted at its timeout. */
-export function abortableFetcher(fetcher: Fetcher): Fetcher {
-  return (url, init) => {
-    const signal = attemptSignal.getStore();
-    return fetcher(url, signal ? { ...init, signal } : init);
-  };
-}
-
 /**
  * Judges a failed attempt. `unavailable`: the subgraph could not answer (network error,
  * timeout, 5xx, unreadable body) — a circuit failure, reported as SUBGRAPH_UNAVAILABLE.
@@ -73,7 +57,10 @@ export function classifyFailure(error: unknown): { unavailable: boolean; retryab
     return { unavailable: status >= 500, retryable: [502, 503, 504].includes(status) };
   }
   const { type, code } = (error ?? {}) as { type?: unknown; code?: unknown };
-  const network = type === 'system' || (typeof code === 'string' && /^E[A-Z_]+$/.test(code));
+  // Node's socket errors (ECONNREFUSED, ECONNRESET...) and undici's (UND_ERR_SOCKET, closed,
+  // connect/headers/body timeouts).
+  const network =
+    type === 'system' || (typeof code === 'string' && /^(E[A-Z_]+|UND_ERR_[A-Z_]+)$/.test(code));
   return { unavailable: true, retryable: network };
 }
 
@@ -82,21 +69,30 @@ export function backoffDelay(retry: number, baseMs: number, random: () => number
   return Math.round(baseMs * 2 ** (retry - 1) * (0.75 + random() * 0.5));
 }
 
-async function withTimeout<T>(run: () => Promise<T>, timeoutMs: number): Promise<T> {
+/** Runs one attempt with its own abort signal, which fires (and the attempt fails) at the timeout. */
+function withTimeout<T>(run: (signal: AbortSignal) => Promise<T>, timeoutMs: number): Promise<T> {
   const controller = new AbortController();
-  let timer: NodeJS.Timeout | undefined;
-  const expired = new Promise<never>((_resolve, reject) => {
-    timer = setTimeout(() => {
+  // One promise settled by whichever comes first (no Promise.race, no second promise per fetch).
+  return new Promise<T>((resolve, reject) => {
+    const timer = setTimeout(() => {
       const error = new SubgraphTimeoutError(timeoutMs);
       controller.abort(error);
       reject(error);
     }, timeoutMs);
+    const settle = (value: T) => {
+      clearTimeout(timer);
+      resolve(value);
+    };
+    const fail = (error: unknown) => {
+      clearTimeout(timer);
+      reject(error);
+    };
+    try {
+      run(controller.signal).then(settle, fail);
+    } catch (error) {
+      fail(error);
+    }
   });
-  try {
-    return await Promise.race([attemptSignal.run(controller.signal, run), expired]);
-  } finally {
-    clearTimeout(timer);
-  }
 }
 
 /**
@@ -129,11 +125,15 @@ export class SubgraphResilience {
 
   /**
    * Runs `attempt` (one HTTP exchange with the subgraph) under the subgraph's breaker, each
-   * try cut at the timeout. Only `retry: true` fetches (queries) are tried again, and never
+   * try cut at the timeout (its `signal` aborts then). Only `retry: true` fetches (queries) are tried again, and never
    * the half-open probe. A failure that is not the subgraph's unavailability (a 4xx) is
    * thrown as it was.
    */
-  async call<T>(subgraph: string, retry: boolean, attempt: () => Promise<T>): Promise<FetchOutcome<T>> {
+  async call<T>(
+    subgraph: string,
+    retry: boolean,
+    attempt: (signal: AbortSignal) => Promise<T>,
+  ): Promise<FetchOutcome<T>> {
     const breaker = this.breakerFor(subgraph);
     const admission = breaker.admit();
     if (admission === 'reject') return { ok: false, reason: 'open' };

@@ -10,7 +10,7 @@ describe('gateway configuration', () => {
     });
     expect(config).toMatchObject({
       port: 8080,
-      supergraphPath: '/app/schema/supergraph.graphql',
+      supergraph: { path: '/app/schema/supergraph.graphql' },
       subgraphUrls: { identity: 'http://identity:4001/graphql', accounts: 'http://accounts:4002/graphql' },
     });
   });
@@ -25,5 +25,47 @@ describe('gateway configuration', () => {
       expect(problems.some((p) => p.startsWith('SUPERGRAPH_PATH:'))).toBe(true);
       expect(problems.some((p) => p.startsWith('SUBGRAPH_URLS:') && p.includes('name=url'))).toBe(true);
     }
+  });
+
+  it('reads the supergraph from a URL instead, polled every 10 s by default', () => {
+    expect(
+      gatewayConfigFromEnv({ SUPERGRAPH_URL: 'https://registry.example.com/supergraph' }).supergraph,
+    ).toEqual({
+      url: 'https://registry.example.com/supergraph',
+      pollMs: 10_000,
+    });
+    expect(
+      gatewayConfigFromEnv({ SUPERGRAPH_URL: 'http://registry:8080/sg', SUPERGRAPH_POLL_MS: '2500' })
+        .supergraph,
+    ).toEqual({ url: 'http://registry:8080/sg', pollMs: 2500 });
+  });
+
+  it.each([
+    [{}, 'set either SUPERGRAPH_PATH (a file) or SUPERGRAPH_URL (an http(s) URL)'],
+    [{ SUPERGRAPH_PATH: '/sg', SUPERGRAPH_URL: 'http://registry/sg' }, 'not both'],
+  ])('needs exactly one supergraph source (%j)', (env, message) => {
+    expect(() => gatewayConfigFromEnv(env)).toThrow(message);
+  });
+
+  it('refuses a supergraph URL that is not http(s)', () => {
+    expect(() => gatewayConfigFromEnv({ SUPERGRAPH_URL: 'file:///sg' })).toThrow(
+      'SUPERGRAPH_URL: must be an http(s) URL',
+    );
+  });
+
+  it('reads the cost limits, with defaults', () => {
+    expect(gatewayConfigFromEnv({ SUPERGRAPH_PATH: '/sg' }).cost).toEqual({
+      maxCost: 50_000,
+      maxListSize: 1_000,
+      defaultListSize: 10,
+    });
+    expect(
+      gatewayConfigFromEnv({
+        SUPERGRAPH_PATH: '/sg',
+        MAX_COST: '300',
+        MAX_LIST_SIZE: '50',
+        DEFAULT_LIST_SIZE: '5',
+      }).cost,
+    ).toEqual({ maxCost: 300, maxListSize: 50, defaultListSize: 5 });
   });
 });

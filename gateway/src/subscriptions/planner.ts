@@ -1,0 +1,96 @@
+import { createHash } from 'node:crypto';
+import { operationFromDocument, Supergraph } from '@apollo/federation-internals';
+import { buildOperationContext } from '@apollo/gateway';
+import { type FetchNode, type QueryPlan, QueryPlanner } from '@apollo/query-planner';
+import { type DocumentNode, type GraphQLSchema, print } from 'graphql';
+
+/** The service name the primary fetch is renamed to in a per-event plan. */
+export const EVENT_SOURCE = '__lattice_subscription_event__';
+
+/**
+ * How one subscription operation runs on the current supergraph: `primary` is the
+ * subscription sent to the subgraph that owns the root field; `eventPlan` resolves each of
+ * its events into the full result (the primary fetch, answered by the event itself, then
+ * the fetches of fields other subgraphs own), exactly as a query plan would.
+ */
+export interface SubscriptionPlan {
+  primary: FetchNode;
+  eventPlan: QueryPlan;
+  operationContext: ReturnType<typeof buildOperationContext>;
+  /** Identifies the supergraph the plan was made on. */
+  schemaVersion: number;
+}
+
+export interface PlanningSchemas {
+  apiSchema: GraphQLSchema;
+  supergraphSchema: GraphQLSchema;
+  apiSchemaInternal: ReturnType<Supergraph['apiSchema']>;
+}
+
+/**
+ * Plans subscriptions with @apollo/query-planner on the same supergraph the gateway serves
+ * (`update` is called with each loaded supergraph). Plans are cached per document until the
+ * supergraph changes.
+ */
+export class SubscriptionPlanner {
+  private planner: QueryPlanner | undefined;
+  private schemas: PlanningSchemas | undefined;
+  private readonly cache = new Map<string, SubscriptionPlan>();
+  private version = 0;
+
+  constructor(private readonly maxCachedPlans = 1_000) {}
+
+  update(coreSupergraphSdl: string): void {
+    const supergraph = Supergraph.build(coreSupergraphSdl);
+    const apiSchemaInternal = supergraph.apiSchema();
+    this.planner = new QueryPlanner(supergraph);
+    this.schemas = {
+      apiSchema: apiSchemaInternal.toGraphQLJSSchema(),
+      supergraphSchema: supergraph.schema.toGraphQLJSSchema(),
+      apiSchemaInternal,
+    };
+    this.cache.clear();
+    this.version += 1;
+  }
+
+  get schemaVersion(): number {
+    return this.version;
+  }
+
+  current(): PlanningSchemas {
+    if (!this.schemas) throw new Error('No supergraph loaded yet');
+    return this.schemas;
+  }
+
+  /** Plans a validated subscription operation (throws a GraphQLError if it cannot be planned). */
+  plan(document: DocumentNode, operationName: string | undefined): SubscriptionPlan {
+    const { planner, schemas } = this;
+    if (!planner || !schemas) throw new Error('No supergraph loaded yet');
+    const key = createHash('sha256')
+      .update(print(document))
+      .update(`\0${operationName ?? ''}`)
+      .digest('hex');
+    const cached = this.cache.get(key);
+    if (cached) return cached;
+
+    const operation = operationFromDocument(schemas.apiSchemaInternal, document, { operationName });
+    const queryPlan = planner.buildQueryPlan(operation);
+    const node = queryPlan.node;
+    if (node?.kind !== 'Subscription') throw new Error('Not a subscription operation');
+    const primary = node.primary;
+    const eventFetch: FetchNode = { ...primary, serviceName: EVENT_SOURCE };
+    const eventPlan: QueryPlan = {
+      kind: 'QueryPlan',
+      node: node.rest ? { kind: 'Sequence', nodes: [eventFetch, node.rest] } : eventFetch,
+    };
+    const operationContext = buildOperationContext({
+      schema: schemas.apiSchema,
+      operationDocument: document,
+      operationName,
+    });
+    const plan = { primary, eventPlan, operationContext, schemaVersion: this.version };
+    if (this.cache.size >= this.maxCachedPlans) this.cache.clear();
+    this.cache.set(key, plan);
+    return plan;
+  }
+}

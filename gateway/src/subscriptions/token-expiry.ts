@@ -1,0 +1,9 @@
+import type { GatewayContext } from '../context';
+
+/** Milliseconds until the connection's token expires (undefined: never, it is anonymous). */
+export function untilExpiry(context: GatewayContext): number | undefined {
+  const expiresAt = context.viewer?.expiresAt;
+  if (expiresAt === undefined) return undefined;
+  // setTimeout cannot wait longer than 2^31-1 ms.
+  return Math.min(Math.max(0, expiresAt - Date.now()), 2_147_483_647);
+}

@@ -1,0 +1,81 @@
+import { type Client, createClient } from 'graphql-ws';
+import WebSocket from 'ws';
+import type { FormattedExecutionResult } from 'graphql';
+
+export interface UpstreamOptions {
+  /** The subgraph's GraphQL URL (http or ws). */
+  url: string;
+  query: string;
+  operationName?: string;
+  variables: Record<string, unknown>;
+  /** Read at every (re)connection, so a reconnect uses a token that is still valid. */
+  authorization: () => string | undefined;
+  onEvent: (result: FormattedExecutionResult) => void;
+  /** The subgraph refused or ended the subscription for good. */
+  onEnd: (error?: unknown) => void;
+  /** The connection dropped and is being re-established. */
+  onRetry?: (error: unknown) => void;
+  /** The connection is (again) open and acknowledged: the subscription is being sent. */
+  onConnected?: () => void;
+}
+
+export interface Upstream {
+  close(): void;
+}
+
+/**
+ * One subscription to a subgraph over graphql-ws. A dropped connection (subgraph restart,
+ * network) is re-established with backoff for as long as someone listens, and the
+ * subscription is sent again; events published while it was down are not replayed.
+ */
+export function openUpstream(options: UpstreamOptions): Upstream {
+  let closed = false;
+  const client: Client = createClient({
+    url: toWebSocketUrl(options.url),
+    webSocketImpl: WebSocket,
+    connectionParams: () => {
+      const authorization = options.authorization();
+      return authorization ? { authorization } : {};
+    },
+    lazy: true,
+    keepAlive: 10_000,
+    retryAttempts: Number.MAX_SAFE_INTEGER,
+    shouldRetry: () => !closed,
+    retryWait: async (retries) => {
+      const delay = Math.min(5_000, 100 * 2 ** Math.min(retries, 6)) * (0.75 + Math.random() / 2);
+      await new Promise((resolve) => setTimeout(resolve, delay));
+    },
+    on: {
+      closed: (event) => {
+        if (!closed) options.onRetry?.(event);
+      },
+      connected: () => {
+        if (!closed) options.onConnected?.();
+      },
+    },
+  });
+  const unsubscribe = client.subscribe(
+    { query: options.query, operationName: options.operationName, variables: options.variables },
+    {
+      next: (result) => options.onEvent(result as FormattedExecutionResult),
+      error: (error) => {
+        if (!closed) options.onEnd(error);
+      },
+      complete: () => {
+        if (!closed) options.onEnd();
+      },
+    },
+  );
+  return {
+    close() {
+      if (closed) return;
+      closed = true;
+      unsubscribe();
+      void client.dispose();
+    },
+  };
+}
+
+function toWebSocketUrl(url: string): string {
+  return url.replace(/^http(s?):/, 'ws$1:');
+}
