@@ -80,10 +80,20 @@ describe('operation limits in the gateway', () => {
     expect(errors[0].message).toMatch(/more that 2000 tokens/); // graphql-js's wording
   });
 
-  it('refuses batched requests', async () => {
+  it('refuses batched requests with a clear 400, calling no subgraph', async () => {
+    // Batching is off: one operation per HTTP request keeps the rate limits, the cost limit
+    // and the metrics per operation (clients reuse keep-alive connections instead).
+    const before = subgraphRequests();
     const result = await lattice.post([{ query: '{ me { id } }' }, { query: '{ me { id } }' }], {
       authorization: `Bearer ${token}`,
     });
     expect(result.status).toBe(400);
+    expect(result.json.errors).toEqual([
+      expect.objectContaining({
+        message: 'Operation batching disabled.',
+        extensions: expect.objectContaining({ code: 'BAD_REQUEST' }),
+      }),
+    ]);
+    expect(subgraphRequests()).toBe(before);
   });
 });

@@ -3,9 +3,10 @@ import { createServer as createTcpServer } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { gatewayConfigFromEnv, type RunningGateway, startGateway } from '@lattice/gateway';
 import { subgraph as accountsSubgraph } from '@lattice/subgraph-accounts';
-import { type RunningSubgraph, startSubgraph } from '@lattice/subgraph-kit';
-import { testRedisUrl, waitFor } from '@lattice/testkit';
+import type { RunningSubgraph } from '@lattice/subgraph-kit';
+import { waitFor } from '@lattice/testkit';
 import { registerUser } from './support/accounts';
+import { startLatticeSubgraph } from './support/subgraphs';
 import { SUPERGRAPH, startTestLattice, type TestLattice } from './support/test-lattice';
 
 const RESET_MS = 1500;
@@ -111,22 +112,7 @@ describe('a subgraph that goes away', () => {
     expect(await retries(gatewayUrl)).toBe(retriesWhenOpened);
 
     // accounts comes back on the same port: the next probe succeeds and closes the circuit.
-    revived = await startSubgraph(
-      accountsSubgraph,
-      {
-        nodeEnv: 'test',
-        logLevel: process.env.TEST_LOG_LEVEL ?? 'silent',
-        host: '127.0.0.1',
-        port,
-        databaseUrl: lattice.databaseUrl,
-        redisUrl: testRedisUrl(),
-        redisPrefix: lattice.redisPrefix,
-        jwksUrl: new URL('/.well-known/jwks.json', lattice.subgraphs.identity!.url).toString(),
-        maxBodyBytes: 1_048_576,
-        env: {},
-      },
-      { bus: lattice.bus },
-    );
+    revived = await startLatticeSubgraph(lattice, accountsSubgraph, port);
     expect(await circuitState(gatewayUrl)).toBe(2);
     await sleep(RESET_MS + 100);
     const back = await post(gatewayUrl, ME);

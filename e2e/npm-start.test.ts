@@ -55,7 +55,10 @@ describe('npm start with no configuration', () => {
 
     const first = await start();
     const health = await fetch(new URL('/health/ready', first.url)).then((response) => response.json());
-    expect(health).toEqual({ gateway: 'healthy', services: { identity: 'healthy', accounts: 'healthy' } });
+    expect(health).toEqual({
+      gateway: 'healthy',
+      services: { identity: 'healthy', accounts: 'healthy', analytics: 'healthy' },
+    });
     const { register } = await createLatticeClient({ url: first.url }).request(RegisterDocument, {
       input: { email, password },
     });

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { createLatticeClient } from '@lattice/client';
 import { startLattice, type Lattice } from '@lattice/all-in-one';
+import type { Logger } from '@lattice/server-kit';
 import { createTestDatabase, deleteRedisKeys, testRedisUrl, uniqueRedisPrefix } from '@lattice/testkit';
 
 export const SUPERGRAPH = join(__dirname, '..', '..', 'schema', 'supergraph.graphql');
@@ -30,7 +31,7 @@ export interface TestLattice extends Lattice {
  */
 export async function startTestLattice(
   env: Record<string, string> = {},
-  options: { supergraphPath?: string; databaseUrl?: string } = {},
+  options: { supergraphPath?: string; databaseUrl?: string; logger?: Logger } = {},
 ): Promise<TestLattice> {
   const database = options.databaseUrl ? undefined : await createTestDatabase();
   const redisUrl = testRedisUrl();
@@ -42,6 +43,7 @@ export async function startTestLattice(
     gatewayPort: 0,
     subgraphPorts: 'random',
     logLevel: process.env.TEST_LOG_LEVEL ?? 'silent',
+    logger: options.logger,
     nodeEnv: 'test',
     supergraphPath: options.supergraphPath ?? SUPERGRAPH,
     env: { PERSISTED_OPERATIONS_PATH: PERSISTED_OPERATIONS, ...env },

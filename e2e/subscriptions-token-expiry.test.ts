@@ -1,0 +1,30 @@
+import { waitFor } from '@lattice/testkit';
+import { promoteToAdmin, registerUser } from './support/accounts';
+import { closeCode, subscribe, wsClient } from './support/subscriptions';
+import { startTestLattice, type TestLattice } from './support/test-lattice';
+
+let lattice: TestLattice;
+
+beforeAll(async () => {
+  lattice = await startTestLattice({ ACCESS_TOKEN_TTL_SECONDS: '5' });
+});
+afterAll(async () => {
+  await lattice.stop();
+});
+
+test('a connection ends with 4403 when its token expires, and its subscription with it', async () => {
+  const admin = await registerUser(lattice);
+  const token = await promoteToAdmin(lattice, admin.email);
+  const issuedAt = Date.now();
+  const client = wsClient(lattice.gateway.url, token);
+  const closed = closeCode(client);
+  const feed = subscribe(client, 'subscription { platformEvents { type } }');
+
+  await expect(closed).resolves.toEqual({ code: 4403, reason: 'Token expired' });
+  const lived = Date.now() - issuedAt;
+  expect(lived).toBeGreaterThan(3_000);
+  expect(lived).toBeLessThan(7_000);
+  // The subscription ends with the connection (graphql-ws reports the close to its sink).
+  await waitFor(() => feed.ended.error !== undefined);
+  await client.dispose();
+}, 15_000);

@@ -1,0 +1,28 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { composeServices } from '@apollo/composition';
+import { parse } from 'graphql';
+
+const SUBGRAPHS = join(__dirname, '..', '..', 'subgraphs');
+
+/**
+ * A supergraph of the current subgraph schemas, with identity's Query extended by `extra`
+ * (fields no operation calls: they only show which supergraph is running).
+ */
+export function composeSupergraph(extra = '', only?: string[]): string {
+  const services = readdirSync(SUBGRAPHS)
+    .filter((name) => !only || only.includes(name))
+    .flatMap((name) => {
+      let sdl: string;
+      try {
+        sdl = readFileSync(join(SUBGRAPHS, name, 'schema.graphql'), 'utf8');
+      } catch {
+        return [];
+      }
+      if (name === 'identity' && extra) sdl += `\nextend type Query { ${extra} }\n`;
+      return [{ name, url: `http://${name}.invalid/graphql`, typeDefs: parse(sdl) }];
+    });
+  const result = composeServices(services);
+  if (result.errors) throw new Error(result.errors.map((error) => error.message).join('\n'));
+  return result.supergraphSdl;
+}
