@@ -5,6 +5,7 @@ import {
   getOperationAST,
   getVariableValues,
   GraphQLError,
+  type GraphQLSchema,
   type OperationDefinitionNode,
   parse,
   print,
@@ -77,6 +78,31 @@ const PARSED_CACHE_SIZE = 256;
 const PARSED_CACHE_MAX_SOURCE = 16_384;
 const parsedDocuments = new Map<string, DocumentNode>();
 
+/**
+ * Validation errors of a parsed document on the gate's current API schema. Identical
+ * subscriptions share one parsed document (see parseOperation), so a thousand admins opening
+ * the same feed validate it once rather than a thousand times.
+ */
+function validateOnce(
+  gate: SubscriptionGate,
+  schema: GraphQLSchema,
+  document: DocumentNode,
+): readonly GraphQLError[] {
+  let cache = validations.get(gate);
+  if (cache?.schema !== schema) validations.set(gate, (cache = { schema, errors: new WeakMap() }));
+  let errors = cache.errors.get(document);
+  if (!errors) {
+    errors = validate(schema, document, [...specifiedRules, ...gate.validationRules]);
+    cache.errors.set(document, errors);
+  }
+  return errors;
+}
+
+const validations = new WeakMap<
+  SubscriptionGate,
+  { schema: GraphQLSchema; errors: WeakMap<DocumentNode, readonly GraphQLError[]> }
+>();
+
 export function prepareSubscription(gate: SubscriptionGate, input: SubscribeInput): Prepared {
   const { apiSchema } = gate.planner.current();
   const operation = getOperationAST(input.document, input.operationName);
@@ -84,7 +110,7 @@ export function prepareSubscription(gate: SubscriptionGate, input: SubscribeInpu
   if (gate.safelist && !gate.safelist.has(input.source)) {
     return refuse('Only registered operations may run on this server', 'PERSISTED_QUERY_NOT_ALLOWED');
   }
-  const validationErrors = validate(apiSchema, input.document, [...specifiedRules, ...gate.validationRules]);
+  const validationErrors = validateOnce(gate, apiSchema, input.document);
   if (validationErrors.length) {
     return {
       kind: 'errors',
@@ -134,11 +160,7 @@ export function prepareSubscription(gate: SubscriptionGate, input: SubscribeInpu
       document: authorized.document,
       operationName: input.operationName,
       variables,
-      // Lines logged for this subscription say which operation it is, as for HTTP requests.
-      context: {
-        ...input.context,
-        log: input.context.log.child({ operationName: input.operationName ?? null }),
-      },
+      context: input.context,
       completion: authorized.rewritten ? authorized.plan : undefined,
     });
     return { kind: 'subscription', events };

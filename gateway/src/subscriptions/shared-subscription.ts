@@ -56,6 +56,7 @@ export class SharedSubscription {
   private delivery: Promise<void> = Promise.resolve();
   private closed = false;
   private reconnecting = false;
+  private resolvedAs: { member: GatewayContext; context: GatewayContext } | undefined;
 
   constructor(
     private readonly request: SubscriptionRequest,
@@ -177,8 +178,21 @@ export class SharedSubscription {
     this.delivery = this.delivery.then(async () => this.deliver(await resolved));
   }
 
+  /**
+   * The context events are resolved in: the representative's, with a logger that names the
+   * operation (as HTTP requests' lines do), made again only when the representative changes.
+   */
+  private eventContext(): GatewayContext {
+    const member = this.representative() ?? this.request.context;
+    if (this.resolvedAs?.member !== member) {
+      const log = member.log.child({ operationName: this.request.operationName ?? null });
+      this.resolvedAs = { member, context: { ...member, log } };
+    }
+    return this.resolvedAs.context;
+  }
+
   private async resolve(event: FormattedExecutionResult): Promise<FormattedExecutionResult> {
-    const context = this.representative() ?? this.request.context;
+    const context = this.eventContext();
     const plan = this.plan;
     try {
       const { apiSchemaInternal, supergraphSchema } = this.deps.planner.current();
