@@ -24,8 +24,8 @@ import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { createInterface } from 'node:readline';
 import autocannon from 'autocannon';
-import { build, type Plugin } from 'esbuild';
 import { exportJWK, generateKeyPair, SignJWT } from 'jose';
+import { compileEntry } from '../compile-entry';
 import { expectedResult, QUERY } from './query';
 import { composeSupergraph } from './supergraph';
 
@@ -77,39 +77,6 @@ async function start(
     });
   });
   return { child, info: JSON.parse(line) as Record<string, string> };
-}
-
-// Lattice's workspace packages are compiled into the bundle; every npm package stays a require().
-const npmPackagesExternal: Plugin = {
-  name: 'npm-packages-external',
-  setup(builder) {
-    builder.onResolve({ filter: /^[^./]/ }, (args) =>
-      args.path.startsWith('@lattice/') ? undefined : { path: args.path, external: true },
-    );
-  },
-};
-
-/**
- * Compiles a gateway entry to one JavaScript file run by plain node, as production runs
- * compiled code: no TypeScript loader in the measured process (its hooks, and the transpiled
- * sources with inline source maps it keeps in memory, would weigh most on Lattice, the only
- * gateway whose own code is TypeScript).
- */
-async function compile(entry: string): Promise<string> {
-  // Inside the repository, so that its requires find node_modules.
-  const outfile = join(__dirname, 'dist', entry.replace(/\.ts$/, '.js'));
-  await build({
-    entryPoints: [join(__dirname, entry)],
-    outfile,
-    bundle: true,
-    platform: 'node',
-    target: 'node20',
-    format: 'cjs',
-    conditions: ['lattice-source'],
-    plugins: [npmPackagesExternal],
-    logLevel: 'error',
-  });
-  return outfile;
 }
 
 function stop(child: ChildProcess): Promise<void> {
@@ -242,7 +209,7 @@ async function main(): Promise<void> {
       // Extra node flags for one gateway, for experiments: BENCH_NODE_ARGS_LATTICE="--heap-prof".
       ...(process.env[`BENCH_NODE_ARGS_${gateway.name.toUpperCase()}`]?.split(' ').filter(Boolean) ?? []),
     ];
-    const entry = await compile(join('gateways', gateway.file));
+    const entry = await compileEntry(join(__dirname, 'gateways', gateway.file));
     const { child, info } = await start(entry, '0', env, nodeArgs);
     running.push({ ...gateway, child, url: info.url!, verified: '' });
   }
