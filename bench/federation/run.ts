@@ -19,13 +19,13 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { cpus, tmpdir } from 'node:os';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
-import { createInterface } from 'node:readline';
 import autocannon from 'autocannon';
 import { exportJWK, generateKeyPair, SignJWT } from 'jose';
 import { compileEntry } from '../compile-entry';
+import { liveProcesses, multiCore, startPinned, stopProcess } from '../pinned-process';
 import { expectedResult, QUERY } from './query';
 import { composeSupergraph } from './supergraph';
 
@@ -35,7 +35,6 @@ const warmupSeconds = Number(process.env.BENCH_WARMUP_SECONDS ?? 5);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const only = (process.env.BENCH_GATEWAYS ?? 'lattice,apollo,hive').split(',');
 const profile = process.env.BENCH_PROFILE;
-const multiCore = cpus().length > 1;
 
 const GATEWAYS = [
   { name: 'lattice', label: "Lattice's gateway", file: 'lattice.ts' },
@@ -44,49 +43,6 @@ const GATEWAYS = [
 ].filter((g) => only.includes(g.name));
 
 const work = mkdtempSync(join(tmpdir(), 'lattice-federation-bench-'));
-const children: ChildProcess[] = [];
-
-/**
- * Starts an entry point in its own node process on `cpu` (TypeScript through tsx, or a built
- * `.js` file on plain node); resolves with its first JSON line.
- */
-async function start(
-  file: string,
-  cpu: string,
-  env: Record<string, string>,
-  nodeArgs: string[] = [],
-): Promise<{ child: ChildProcess; info: Record<string, string> }> {
-  const args = file.endsWith('.js')
-    ? [...nodeArgs, file]
-    : [...nodeArgs, '--conditions=lattice-source', '--import', 'tsx', join(__dirname, file)];
-  const command = multiCore ? 'taskset' : process.execPath;
-  const childEnv: Record<string, string | undefined> = { ...process.env, ...env };
-  // An empty value unsets the variable (REDIS_URL: in-process rate limits).
-  for (const [key, value] of Object.entries(env)) if (value === '') delete childEnv[key];
-  const child = spawn(command, multiCore ? ['-c', cpu, process.execPath, ...args] : args, {
-    cwd: __dirname,
-    env: childEnv,
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  children.push(child);
-  const line = await new Promise<string>((resolve, reject) => {
-    child.once('exit', (code) => reject(new Error(`${file} exited with ${code}`)));
-    createInterface({ input: child.stdout! }).on('line', (text) => {
-      if (text.startsWith('{')) resolve(text);
-      else if (process.env.BENCH_CHILD_OUTPUT) console.error(`[${file}] ${text}`);
-    });
-  });
-  return { child, info: JSON.parse(line) as Record<string, string> };
-}
-
-function stop(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null) return Promise.resolve();
-  return new Promise((resolve) => {
-    child.once('exit', () => resolve());
-    child.kill('SIGTERM');
-  });
-}
-
 /** Peak resident memory (VmHWM) of a process, in MiB. */
 function peakRssMiB(pid: number): number {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
@@ -169,7 +125,7 @@ interface Sample {
 
 async function main(): Promise<void> {
   if (multiCore) spawn('taskset', ['-cp', '1', String(process.pid)], { stdio: 'ignore' });
-  const subgraphs = await start('subgraphs.ts', '1', {});
+  const subgraphs = await startPinned(__dirname, 'subgraphs.ts', '1', {});
   const urls = subgraphs.info as Parameters<typeof composeSupergraph>[0];
   const { supergraphSdl, apiSchema } = composeSupergraph(urls);
   const supergraphPath = join(work, 'supergraph.graphql');
@@ -210,8 +166,8 @@ async function main(): Promise<void> {
       ...(process.env[`BENCH_NODE_ARGS_${gateway.name.toUpperCase()}`]?.split(' ').filter(Boolean) ?? []),
     ];
     const entry = await compileEntry(join(__dirname, 'gateways', gateway.file));
-    const { child, info } = await start(entry, '0', env, nodeArgs);
-    running.push({ ...gateway, child, url: info.url!, verified: '' });
+    const { child, info } = await startPinned(__dirname, entry, '0', env, nodeArgs);
+    running.push({ ...gateway, child, url: String(info.url), verified: '' });
   }
 
   const results: Sample[] = [];
@@ -254,8 +210,8 @@ async function main(): Promise<void> {
     );
     if (mint.wrapped) console.log('(the token pool wrapped around: raise BENCH_TOKENS)');
   } finally {
-    for (const gateway of running) await stop(gateway.child);
-    await stop(subgraphs.child);
+    for (const gateway of running) await stopProcess(gateway.child);
+    await stopProcess(subgraphs.child);
     mint.close();
   }
 
@@ -346,5 +302,5 @@ main()
     process.exitCode = 1;
   })
   .finally(() => {
-    for (const child of children) if (child.exitCode === null) child.kill('SIGTERM');
+    for (const child of liveProcesses) child.kill('SIGTERM');
   });

@@ -25,13 +25,13 @@
  * waiting for its CPU (/proc/<pid>/schedstat): other work on the machine. When it is high,
  * latencies measure the machine, not the gateway.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
-import { cpus, tmpdir } from 'node:os';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import { exportJWK, generateKeyPair } from 'jose';
 import { compileEntry } from '../compile-entry';
+import { liveProcesses, multiCore, startPinned, stopProcess } from '../pinned-process';
 import { composeSupergraph, type Shape } from './schema';
 
 const SCENARIOS: Record<string, { subscribers: number; rate: number }> = {
@@ -53,52 +53,7 @@ const rounds = Number(process.env.BENCH_ROUNDS ?? 1);
 const profile = process.env.BENCH_PROFILE ?? '';
 const cpuProf = (who: string) =>
   profile.split(',').includes(who) ? ['--cpu-prof', `--cpu-prof-dir=${join(work, who)}`] : [];
-const multiCore = cpus().length > 1;
 const work = mkdtempSync(join(tmpdir(), 'lattice-subscriptions-bench-'));
-const children = new Set<ChildProcess>();
-
-/**
- * Starts an entry point on `cpu` (TypeScript through tsx, or a built `.js` file on plain
- * node); resolves with its first JSON line on stdout.
- */
-async function start(
-  file: string,
-  cpu: string,
-  env: Record<string, string>,
-  nodeArgs: string[] = [],
-): Promise<{ child: ChildProcess; info: Record<string, unknown> }> {
-  const args = file.endsWith('.js')
-    ? [...nodeArgs, file]
-    : [...nodeArgs, '--conditions=lattice-source', '--import', 'tsx', join(__dirname, file)];
-  const childEnv: Record<string, string | undefined> = { ...process.env, ...env };
-  for (const [key, value] of Object.entries(env)) if (value === '') delete childEnv[key];
-  const child = spawn(
-    multiCore ? 'taskset' : process.execPath,
-    multiCore ? ['-c', cpu, process.execPath, ...args] : args,
-    {
-      cwd: __dirname,
-      env: childEnv,
-      stdio: ['ignore', 'pipe', 'inherit'],
-    },
-  );
-  children.add(child);
-  child.once('exit', () => children.delete(child));
-  const line = await new Promise<string>((resolve, reject) => {
-    child.once('exit', (code) => reject(new Error(`${file} exited with ${code}`)));
-    createInterface({ input: child.stdout! }).on('line', (text) => {
-      if (text.startsWith('{')) resolve(text);
-    });
-  });
-  return { child, info: JSON.parse(line) as Record<string, unknown> };
-}
-
-function stop(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  return new Promise((resolve) => {
-    child.once('exit', () => resolve());
-    child.kill('SIGTERM');
-  });
-}
 
 interface Result {
   subscribers: number;
@@ -138,14 +93,15 @@ async function runOnce(
   keys: { publicJwks: string; privateJwk: string },
   gatewayEntry: string,
 ): Promise<Result> {
-  const subgraphs = await start('subgraphs.ts', '1', {
+  const subgraphs = await startPinned(__dirname, 'subgraphs.ts', '1', {
     BENCH_RATE: String(scenario.rate),
     BENCH_JWKS: keys.publicJwks,
   });
   const urls = subgraphs.info as { ticks: string; users: string };
   const supergraphPath = join(work, 'supergraph.graphql');
   writeFileSync(supergraphPath, composeSupergraph(urls));
-  const gateway = await start(
+  const gateway = await startPinned(
+    __dirname,
     gatewayEntry,
     '0',
     {
@@ -163,7 +119,8 @@ async function runOnce(
   try {
     // Settle (JIT of startup code, first GC) before the baseline RSS is read.
     await new Promise((resolve) => setTimeout(resolve, 2_000));
-    const load = await start(
+    const load = await startPinned(
+      __dirname,
       'clients.ts',
       '1',
       {
@@ -177,11 +134,11 @@ async function runOnce(
       // See the collection before the window in clients.ts.
       ['--expose-gc', '--max-semi-space-size=64', ...cpuProf('load')],
     );
-    await stop(load.child);
+    await stopProcess(load.child);
     return load.info as unknown as Result;
   } finally {
-    await stop(gateway.child);
-    await stop(subgraphs.child);
+    await stopProcess(gateway.child);
+    await stopProcess(subgraphs.child);
   }
 }
 
@@ -238,7 +195,7 @@ async function main(): Promise<void> {
 }
 
 const cleanup = () => {
-  for (const child of children) child.kill('SIGTERM');
+  for (const child of liveProcesses) child.kill('SIGTERM');
 };
 process.once('SIGINT', () => {
   cleanup();
