@@ -3,6 +3,7 @@
  * `@authenticated` or `@requiresScopes`, read from the composed SDL (the API schema drops them).
  */
 import { type ConstDirectiveNode, Kind, parse, type ValueNode } from 'graphql';
+import { argumentValue, forEachDirectiveSite, linksOf, stringArgument } from './supergraph-directives';
 
 /** What a field or type asks of the caller. */
 export interface Requirement {
@@ -25,15 +26,11 @@ export function requirementsFromSupergraph(supergraphSdl: string): Requirements 
   const document = parse(supergraphSdl, { noLocation: true });
   let authenticatedName: string | undefined;
   let requiresScopesName: string | undefined;
-  for (const definition of document.definitions) {
-    if (definition.kind !== Kind.SCHEMA_DEFINITION && definition.kind !== Kind.SCHEMA_EXTENSION) continue;
-    for (const directive of definition.directives ?? []) {
-      if (directive.name.value !== 'link') continue;
-      const url = stringArgument(directive, 'url');
-      const as = stringArgument(directive, 'as');
-      if (url?.startsWith(AUTHENTICATED_SPEC)) authenticatedName = as ?? 'authenticated';
-      if (url?.startsWith(REQUIRES_SCOPES_SPEC)) requiresScopesName = as ?? 'requiresScopes';
-    }
+  for (const link of linksOf(document)) {
+    const url = stringArgument(link, 'url');
+    const as = stringArgument(link, 'as');
+    if (url?.startsWith(AUTHENTICATED_SPEC)) authenticatedName = as ?? 'authenticated';
+    if (url?.startsWith(REQUIRES_SCOPES_SPEC)) requiresScopesName = as ?? 'requiresScopes';
   }
 
   const requirements = new Map<string, Requirement>();
@@ -47,37 +44,12 @@ export function requirementsFromSupergraph(supergraphSdl: string): Requirements 
       requirements.set(coordinate, requirement);
     }
   };
-  for (const definition of document.definitions) {
-    switch (definition.kind) {
-      case Kind.OBJECT_TYPE_DEFINITION:
-      case Kind.OBJECT_TYPE_EXTENSION:
-      case Kind.INTERFACE_TYPE_DEFINITION:
-      case Kind.INTERFACE_TYPE_EXTENSION:
-        collect(definition.name.value, definition.directives);
-        for (const field of definition.fields ?? []) {
-          collect(`${definition.name.value}.${field.name.value}`, field.directives);
-        }
-        break;
-      case Kind.SCALAR_TYPE_DEFINITION:
-      case Kind.SCALAR_TYPE_EXTENSION:
-      case Kind.ENUM_TYPE_DEFINITION:
-      case Kind.ENUM_TYPE_EXTENSION:
-        collect(definition.name.value, definition.directives);
-        break;
-      default:
-        break;
-    }
-  }
+  forEachDirectiveSite(document, collect);
   return requirements;
 }
 
-function stringArgument(directive: ConstDirectiveNode, name: string): string | undefined {
-  const value = directive.arguments?.find((argument) => argument.name.value === name)?.value;
-  return value?.kind === Kind.STRING ? value.value : undefined;
-}
-
 function scopesArgument(directive: ConstDirectiveNode, coordinate: string): string[][] {
-  const value = directive.arguments?.find((argument) => argument.name.value === 'scopes')?.value;
+  const value = argumentValue(directive, 'scopes');
   const list = (node: ValueNode | undefined): ValueNode[] => {
     if (node?.kind === Kind.LIST) return [...node.values];
     if (node) return [node]; // input coercion: a single value is a list of one

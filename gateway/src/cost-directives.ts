@@ -4,7 +4,8 @@
  * schema drops them, so they are read from the composed SDL, under the names its `@link`
  * gives them (composition keeps `@cost` and imports `@listSize`; a renamed import counts).
  */
-import { type ConstDirectiveNode, type ConstValueNode, Kind, parse } from 'graphql';
+import { type ConstDirectiveNode, type DocumentNode, Kind, parse } from 'graphql';
+import { argumentValue, forEachDirectiveSite, linksOf, stringArgument } from './supergraph-directives';
 
 export interface ListSize {
   /** The list's size when no slicing argument says it. */
@@ -31,7 +32,7 @@ const COST_SPEC = 'https://specs.apollo.dev/cost/';
 /** Reads `@cost` and `@listSize` from a supergraph's SDL; none when it does not link the cost spec. */
 export function costDirectivesFromSupergraph(supergraphSdl: string): CostDirectives {
   const document = parse(supergraphSdl, { noLocation: true });
-  const names = directiveNames(document.definitions);
+  const names = directiveNames(document);
   if (!names) return NO_COST_DIRECTIVES;
 
   const weights = new Map<string, number>();
@@ -39,96 +40,51 @@ export function costDirectivesFromSupergraph(supergraphSdl: string): CostDirecti
   const read = (coordinate: string, directives: readonly ConstDirectiveNode[] | undefined) => {
     for (const directive of directives ?? []) {
       if (directive.name.value === names.cost) {
-        const weight = argument(directive, 'weight');
+        const weight = argumentValue(directive, 'weight');
         if (weight?.kind === Kind.INT) weights.set(coordinate, Number(weight.value));
       } else if (directive.name.value === names.listSize) {
         listSizes.set(coordinate, listSizeOf(directive));
       }
     }
   };
-  for (const definition of document.definitions) {
-    switch (definition.kind) {
-      case Kind.OBJECT_TYPE_DEFINITION:
-      case Kind.OBJECT_TYPE_EXTENSION:
-      case Kind.INTERFACE_TYPE_DEFINITION:
-      case Kind.INTERFACE_TYPE_EXTENSION: {
-        const type = definition.name.value;
-        read(type, definition.directives);
-        for (const field of definition.fields ?? []) {
-          read(`${type}.${field.name.value}`, field.directives);
-          for (const arg of field.arguments ?? []) {
-            read(`${type}.${field.name.value}(${arg.name.value}:)`, arg.directives);
-          }
-        }
-        break;
-      }
-      case Kind.INPUT_OBJECT_TYPE_DEFINITION:
-      case Kind.INPUT_OBJECT_TYPE_EXTENSION:
-        for (const field of definition.fields ?? []) {
-          read(`${definition.name.value}.${field.name.value}`, field.directives);
-        }
-        break;
-      case Kind.SCALAR_TYPE_DEFINITION:
-      case Kind.SCALAR_TYPE_EXTENSION:
-      case Kind.ENUM_TYPE_DEFINITION:
-      case Kind.ENUM_TYPE_EXTENSION:
-        read(definition.name.value, definition.directives);
-        break;
-      default:
-        break;
-    }
-  }
+  forEachDirectiveSite(document, read);
   return { weights, listSizes };
 }
 
 /** The names under which the supergraph's `@link` to the cost spec puts its two directives. */
-function directiveNames(
-  definitions: ReturnType<typeof parse>['definitions'],
-): { cost: string; listSize: string } | undefined {
-  for (const definition of definitions) {
-    if (definition.kind !== Kind.SCHEMA_DEFINITION && definition.kind !== Kind.SCHEMA_EXTENSION) continue;
-    for (const link of definition.directives ?? []) {
-      if (link.name.value !== 'link') continue;
-      const url = argument(link, 'url');
-      if (url?.kind !== Kind.STRING || !url.value.startsWith(COST_SPEC)) continue;
-      const as = argument(link, 'as');
-      const feature = as?.kind === Kind.STRING ? as.value : 'cost';
-      // Without an import, a feature's directives are `@feature` and `@feature__name`.
-      const names = { cost: feature, listSize: `${feature}__listSize` };
-      const imports = argument(link, 'import');
-      for (const entry of imports?.kind === Kind.LIST ? imports.values : []) {
-        let name: string | undefined;
-        let alias: string | undefined;
-        if (entry.kind === Kind.STRING) name = alias = entry.value;
-        else if (entry.kind === Kind.OBJECT) {
-          const field = (key: string) => entry.fields.find((f) => f.name.value === key)?.value;
-          const n = field('name');
-          const a = field('as');
-          name = n?.kind === Kind.STRING ? n.value : undefined;
-          alias = a?.kind === Kind.STRING ? a.value : name;
-        }
-        if (name === '@cost' && alias) names.cost = alias.slice(1);
-        if (name === '@listSize' && alias) names.listSize = alias.slice(1);
-      }
-      return names;
+function directiveNames(document: DocumentNode): { cost: string; listSize: string } | undefined {
+  const link = linksOf(document).find((candidate) => stringArgument(candidate, 'url')?.startsWith(COST_SPEC));
+  if (!link) return undefined;
+  const feature = stringArgument(link, 'as') ?? 'cost';
+  // Without an import, a feature's directives are `@feature` and `@feature__name`.
+  const names = { cost: feature, listSize: `${feature}__listSize` };
+  const imports = argumentValue(link, 'import');
+  for (const entry of imports?.kind === Kind.LIST ? imports.values : []) {
+    let name: string | undefined;
+    let alias: string | undefined;
+    if (entry.kind === Kind.STRING) name = alias = entry.value;
+    else if (entry.kind === Kind.OBJECT) {
+      const field = (key: string) => entry.fields.find((f) => f.name.value === key)?.value;
+      const n = field('name');
+      const a = field('as');
+      name = n?.kind === Kind.STRING ? n.value : undefined;
+      alias = a?.kind === Kind.STRING ? a.value : name;
     }
+    if (name === '@cost' && alias) names.cost = alias.slice(1);
+    if (name === '@listSize' && alias) names.listSize = alias.slice(1);
   }
-  return undefined;
-}
-
-function argument(directive: ConstDirectiveNode, name: string): ConstValueNode | undefined {
-  return directive.arguments?.find((arg) => arg.name.value === name)?.value;
+  return names;
 }
 
 function listSizeOf(directive: ConstDirectiveNode): ListSize {
   const strings = (name: string): string[] => {
-    const value = argument(directive, name);
+    const value = argumentValue(directive, name);
     if (value?.kind === Kind.STRING) return [value.value];
     if (value?.kind !== Kind.LIST) return [];
     return value.values.flatMap((item) => (item.kind === Kind.STRING ? [item.value] : []));
   };
-  const assumed = argument(directive, 'assumedSize');
-  const requireOne = argument(directive, 'requireOneSlicingArgument');
+  const assumed = argumentValue(directive, 'assumedSize');
+  const requireOne = argumentValue(directive, 'requireOneSlicingArgument');
   return {
     assumedSize: assumed?.kind === Kind.INT ? Number(assumed.value) : undefined,
     slicingArguments: strings('slicingArguments'),
