@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { GatewayMetrics } from '../src/metrics';
-import { classifyFailure, SubgraphResilience } from '../src/resilient-fetch';
+import { classifyFailure, type ResilienceOptions, SubgraphResilience } from '../src/resilient-fetch';
 import { SubgraphDataSource } from '../src/subgraph-data-source';
 import { SubgraphHttp } from '../src/subgraph-http';
 
@@ -51,13 +51,24 @@ describe('SubgraphDataSource over pooled keep-alive HTTP', () => {
   const http = new SubgraphHttp();
   afterAll(() => http.close());
 
+  /** The accounts subgraph's data source at `url`, with the gateway's defaults or `resilience`. */
+  function accountsSource(url: string, resilience?: ResilienceOptions): SubgraphDataSource {
+    const metrics = new GatewayMetrics();
+    return new SubgraphDataSource({
+      url,
+      subgraph: 'accounts',
+      metrics,
+      http,
+      resilience: resilience && new SubgraphResilience(resilience, metrics),
+    });
+  }
+
   it('sends the operation with the forwarded headers and reuses one connection', async () => {
     const subgraph = await stubSubgraph(() => ({
       body: JSON.stringify({ data: { user: { id: '1' } } }),
       headers: { 'cache-control': 'max-age=30, public' },
     }));
-    const metrics = new GatewayMetrics();
-    const source = new SubgraphDataSource({ url: subgraph.url, subgraph: 'accounts', metrics, http });
+    const source = accountsSource(subgraph.url);
     const restrict = jest.fn();
     const first = (await source.process(operation('query($id: ID!) { user(id: $id) { id } }', restrict))) as {
       data?: unknown;
@@ -86,12 +97,7 @@ describe('SubgraphDataSource over pooled keep-alive HTTP', () => {
 
   it('turns a 4xx into the GraphQLError RemoteGraphQLDataSource makes, without retrying', async () => {
     const subgraph = await stubSubgraph(() => ({ status: 403, body: JSON.stringify({ message: 'no' }) }));
-    const source = new SubgraphDataSource({
-      url: subgraph.url,
-      subgraph: 'accounts',
-      metrics: new GatewayMetrics(),
-      http,
-    });
+    const source = accountsSource(subgraph.url);
     const error = await source.process(operation('{ me { id } }')).catch((e: unknown) => e);
     await subgraph.close();
     expect(error).toMatchObject({
@@ -103,17 +109,12 @@ describe('SubgraphDataSource over pooled keep-alive HTTP', () => {
 
   it('retries a query after a 503, and answers SUBGRAPH_UNAVAILABLE when every attempt fails', async () => {
     const subgraph = await stubSubgraph(() => ({ status: 503, body: '{}' }));
-    const metrics = new GatewayMetrics();
-    const resilience = new SubgraphResilience(
-      { timeoutMs: 1_000, retries: 2, failureThreshold: 5, resetMs: 1_000, backoffMs: 1 },
-      metrics,
-    );
-    const source = new SubgraphDataSource({
-      url: subgraph.url,
-      subgraph: 'accounts',
-      metrics,
-      resilience,
-      http,
+    const source = accountsSource(subgraph.url, {
+      timeoutMs: 1_000,
+      retries: 2,
+      failureThreshold: 5,
+      resetMs: 1_000,
+      backoffMs: 1,
     });
     const response = await source.process(operation('{ me { id } }'));
     await subgraph.close();
@@ -126,17 +127,11 @@ describe('SubgraphDataSource over pooled keep-alive HTTP', () => {
 
   it('aborts an attempt at its timeout', async () => {
     const subgraph = await stubSubgraph(() => ({ body: '{"data":{}}', delayMs: 500 }));
-    const metrics = new GatewayMetrics();
-    const resilience = new SubgraphResilience(
-      { timeoutMs: 50, retries: 0, failureThreshold: 5, resetMs: 1_000 },
-      metrics,
-    );
-    const source = new SubgraphDataSource({
-      url: subgraph.url,
-      subgraph: 'accounts',
-      metrics,
-      resilience,
-      http,
+    const source = accountsSource(subgraph.url, {
+      timeoutMs: 50,
+      retries: 0,
+      failureThreshold: 5,
+      resetMs: 1_000,
     });
     const started = Date.now();
     const response = await source.process(operation('{ me { id } }'));
