@@ -24,6 +24,7 @@ import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import autocannon from 'autocannon';
 import { exportJWK, generateKeyPair, SignJWT } from 'jose';
+import { TOKEN_AUDIENCE, TOKEN_ISSUER } from '@lattice/server-kit';
 import { compileEntry } from '../compile-entry';
 import { liveProcesses, multiCore, startPinned, stopProcess } from '../pinned-process';
 import { expectedResult, QUERY } from './query';
@@ -81,8 +82,8 @@ async function tokenMint(count: number) {
       await new SignJWT({ role: 'user', sid: randomUUID() })
         .setProtectedHeader({ alg: 'EdDSA', kid: 'bench' })
         .setSubject(`bench-user-${i % connections}`)
-        .setIssuer('lattice-identity')
-        .setAudience('lattice')
+        .setIssuer(TOKEN_ISSUER)
+        .setAudience(TOKEN_AUDIENCE)
         .setIssuedAt(now)
         .setExpirationTime(now + 4 * 3600)
         .setJti(String(i))

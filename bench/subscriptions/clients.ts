@@ -12,6 +12,7 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { type Client, createClient } from 'graphql-ws';
 import { importJWK, SignJWT } from 'jose';
+import { TOKEN_AUDIENCE, TOKEN_ISSUER } from '@lattice/server-kit';
 import WebSocket from 'ws';
 import { type Shape, SUBSCRIPTIONS } from './schema';
 
@@ -179,8 +180,8 @@ async function main(): Promise<void> {
       await new SignJWT({ role: 'admin', sid: randomUUID() })
         .setProtectedHeader({ alg: 'EdDSA', kid: 'bench' })
         .setSubject(`bench-admin-${i}`)
-        .setIssuer('lattice-identity')
-        .setAudience('lattice')
+        .setIssuer(TOKEN_ISSUER)
+        .setAudience(TOKEN_AUDIENCE)
         .setIssuedAt(issuedAt)
         .setExpirationTime(issuedAt + 4 * 3600)
         .sign(key),

@@ -59,7 +59,6 @@ class Listener implements AsyncIterableIterator<{ ticks: TickEvent & { stream: n
 }
 
 const listeners = new Set<Listener>();
-let subscriptionsOpened = 0;
 
 const ticksSchema = buildSubgraphSchema({
   typeDefs: parse(typeDefs.ticks),
@@ -68,7 +67,6 @@ const ticksSchema = buildSubgraphSchema({
     Subscription: {
       ticks: {
         subscribe: (_: unknown, args: { stream: number }) => {
-          subscriptionsOpened += 1;
           const listener = new Listener(args.stream, (closed) => listeners.delete(closed));
           listeners.add(listener);
           return listener;
@@ -117,12 +115,6 @@ function graphqlOverHttp(schema: GraphQLSchema) {
       res.writeHead(200, { 'content-type': 'application/json' }).end(jwks);
       return;
     }
-    if (req.method === 'GET' && req.url === '/stats') {
-      res
-        .writeHead(200, { 'content-type': 'application/json' })
-        .end(JSON.stringify({ listeners: listeners.size, subscriptionsOpened }));
-      return;
-    }
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as {
@@ -148,8 +140,10 @@ async function listen(server: Server): Promise<string> {
 }
 
 async function main(): Promise<void> {
-  const ticks = createServer((req, res) => void graphqlOverHttp(ticksSchema)(req, res));
-  const users = createServer((req, res) => void graphqlOverHttp(usersSchema)(req, res));
+  const serveTicks = graphqlOverHttp(ticksSchema);
+  const serveUsers = graphqlOverHttp(usersSchema);
+  const ticks = createServer((req, res) => void serveTicks(req, res));
+  const users = createServer((req, res) => void serveUsers(req, res));
   ticks.keepAliveTimeout = users.keepAliveTimeout = 60_000;
   useServer({ schema: ticksSchema }, new WebSocketServer({ server: ticks, path: '/graphql' }));
   const urls = { ticks: await listen(ticks), users: await listen(users) };

@@ -56,15 +56,18 @@ export async function createRuntime({ orm, bus, config, log }: SubgraphDeps): Pr
   });
   monitor.start();
 
-  const health = () => serviceHealth(monitor.states(), traffic.summary());
+  const health = (summary = traffic.summary()) => serviceHealth(monitor.states(), summary);
   const feed = new PlatformFeed(bus, log);
   await feed.start(orm);
   const liveStats = new LiveStatsHub<LiveFigures>(
-    async () => ({
-      ...(await storedFigures(orm.em.fork())),
-      connectedSubscribers: traffic.summary().subscribers,
-      services: health(),
-    }),
+    async () => {
+      const summary = traffic.summary();
+      return {
+        ...(await storedFigures(orm.em.fork())),
+        connectedSubscribers: summary.subscribers,
+        services: health(summary),
+      };
+    },
     settings.liveSampleMs,
     log,
     // Probe latencies and times differ at every probe: they alone are not a change.
@@ -78,7 +81,7 @@ export async function createRuntime({ orm, bus, config, log }: SubgraphDeps): Pr
     registry,
     feed,
     liveStats,
-    serviceHealth: health,
+    serviceHealth: () => health(),
     close: async () => {
       liveStats.stop();
       await feed.stop();

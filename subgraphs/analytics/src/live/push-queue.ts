@@ -15,10 +15,6 @@ export class PushQueue<T> implements AsyncIterableIterator<T> {
     private readonly onClose: () => void,
   ) {}
 
-  get isClosed(): boolean {
-    return this.closed;
-  }
-
   push(value: T): void {
     if (this.closed) return;
     if (this.waiting) {
