@@ -151,7 +151,7 @@ export function prepareSubscription(gate: SubscriptionGate, input: SubscribeInpu
     ? `scopes:${[...scopesOf(viewer?.role ?? 'user')].sort().join(',')}`
     : `user:${viewer?.id ?? ''}`;
   const key = createHash('sha256')
-    .update(print(authorized.document))
+    .update(printed(authorized.document))
     .update(`\0${input.operationName ?? ''}\0${stableJson(variables)}\0${scope}`)
     .digest('hex');
   try {
@@ -169,6 +169,15 @@ export function prepareSubscription(gate: SubscriptionGate, input: SubscribeInpu
     return refuse('This subscription cannot be planned on the current schema', 'BAD_REQUEST');
   }
 }
+
+/** The printed document, once per document: unless authorization cut fields, subscribers share it. */
+function printed(document: DocumentNode): string {
+  let text = printedDocuments.get(document);
+  if (text === undefined) printedDocuments.set(document, (text = print(document)));
+  return text;
+}
+
+const printedDocuments = new WeakMap<DocumentNode, string>();
 
 function rootFieldOf(operation: OperationDefinitionNode): string | undefined {
   const [first] = operation.selectionSet.selections;

@@ -57,6 +57,7 @@ export class SharedSubscription {
   private closed = false;
   private reconnecting = false;
   private resolvedAs: { member: GatewayContext; context: GatewayContext } | undefined;
+  private longestLasting: GatewayContext | undefined;
 
   constructor(
     private readonly request: SubscriptionRequest,
@@ -81,6 +82,7 @@ export class SharedSubscription {
       ),
     };
     this.members.add(member);
+    if (!this.longestLasting || lastsLonger(context, this.longestLasting)) this.longestLasting = context;
     this.deps.metrics.active.inc();
     if (!this.upstream) this.connect();
     return member.queue;
@@ -112,6 +114,7 @@ export class SharedSubscription {
 
   private leave(member: Member): void {
     if (!this.members.delete(member)) return;
+    if (member.context === this.longestLasting) this.longestLasting = this.findLongestLasting();
     this.deps.metrics.active.dec();
     if (this.members.size === 0) this.finish();
   }
@@ -163,12 +166,17 @@ export class SharedSubscription {
     return `${url}\n${plan.primary.operation}`;
   }
 
-  /** The subscriber whose credentials last longest: its token is used upstream. */
+  /**
+   * The subscriber whose credentials last longest: its token is used upstream. Kept as members
+   * join and leave, not looked for at every event.
+   */
   private representative(): GatewayContext | undefined {
+    return this.longestLasting;
+  }
+
+  private findLongestLasting(): GatewayContext | undefined {
     let best: GatewayContext | undefined;
-    for (const { context } of this.members) {
-      if (!best || (context.viewer?.expiresAt ?? 0) > (best.viewer?.expiresAt ?? 0)) best = context;
-    }
+    for (const { context } of this.members) if (!best || lastsLonger(context, best)) best = context;
     return best;
   }
 
@@ -263,8 +271,13 @@ export class SharedSubscription {
       this.deps.metrics.active.dec();
     }
     this.members.clear();
+    this.longestLasting = undefined;
     this.deps.onClosed();
   }
+}
+
+function lastsLonger(a: GatewayContext, b: GatewayContext): boolean {
+  return (a.viewer?.expiresAt ?? 0) > (b.viewer?.expiresAt ?? 0);
 }
 
 function formatError(error: GraphQLError | GraphQLFormattedError): GraphQLFormattedError {
