@@ -40,11 +40,6 @@ export class AdaptiveConcurrency {
     this.timer = setInterval(() => this.adjust(), options.intervalMs ?? 100).unref();
   }
 
-  /** Operations allowed at once right now. */
-  get limit(): number {
-    return this.currentLimit;
-  }
-
   /** Operations waiting for their turn. */
   get queued(): number {
     return this.waiting.length;

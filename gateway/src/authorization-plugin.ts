@@ -19,7 +19,7 @@ export class SchemaAuthorization {
     this.requirements = requirementsFromSupergraph(coreSupergraphSdl);
   }
 
-  /** Checks an operation that does not go through Apollo Server (subscriptions). */
+  /** Checks an operation: HTTP ones in the plugin below, subscriptions in their gate. */
   authorize(input: {
     schema: GraphQLSchema;
     document: DocumentNode;
@@ -28,6 +28,7 @@ export class SchemaAuthorization {
     viewer: Viewer | null;
   }): AuthorizedOperation {
     const requirements = this.requirements;
+    // Fail closed: without the supergraph's requirements nothing can be checked.
     if (!requirements) throw new Error('Authorization requirements are not loaded');
     return authorizeOperation({ ...input, requirements });
   }
@@ -50,12 +51,8 @@ export class SchemaAuthorization {
           didResolveOperation: async (requestContext) => {
             const { operation, document, schema } = requestContext;
             if (!operation) return;
-            const requirements = this.requirements;
-            // Fail closed: without the supergraph's requirements nothing can be checked.
-            if (!requirements) throw new Error('Authorization requirements are not loaded');
-            const authorized = authorizeOperation({
+            const authorized = this.authorize({
               schema,
-              requirements,
               document,
               operation,
               variables: requestContext.request.variables,

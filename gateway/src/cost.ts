@@ -22,16 +22,13 @@ import {
   type DocumentNode,
   type FieldNode,
   type FragmentDefinitionNode,
-  getDirectiveValues,
   getNamedType,
   getNullableType,
   getArgumentValues,
   type GraphQLCompositeType,
   GraphQLError,
   type GraphQLField,
-  GraphQLIncludeDirective,
   type GraphQLInputType,
-  GraphQLSkipDirective,
   type GraphQLSchema,
   isCompositeType,
   isInputObjectType,
@@ -49,6 +46,7 @@ import {
   type ListSize,
   NO_COST_DIRECTIVES,
 } from './cost-directives';
+import { includedWith } from './authorization';
 
 export interface CostLimits {
   /** Highest estimated cost an operation may have. */
@@ -111,11 +109,7 @@ export function estimateCost(input: CostInput): CostEstimate {
   // spreads to make a naive walk exponential).
   const fragmentCosts = new Map<string, number>();
 
-  const included = (node: FieldNode | { directives?: FieldNode['directives'] }): boolean => {
-    if (!node.directives?.length) return true;
-    if (getDirectiveValues(GraphQLSkipDirective, node, variables)?.if === true) return false;
-    return getDirectiveValues(GraphQLIncludeDirective, node, variables)?.if !== false;
-  };
+  const included = includedWith(variables);
 
   const argumentsCost = (
     coordinate: string,

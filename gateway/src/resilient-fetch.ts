@@ -57,10 +57,8 @@ export function classifyFailure(error: unknown): { unavailable: boolean; retryab
     return { unavailable: status >= 500, retryable: [502, 503, 504].includes(status) };
   }
   const { type, code } = (error ?? {}) as { type?: unknown; code?: unknown };
-  // Node's socket errors (ECONNREFUSED, ECONNRESET...) and undici's (UND_ERR_SOCKET, closed,
-  // connect/headers/body timeouts).
-  const network =
-    type === 'system' || (typeof code === 'string' && /^(E[A-Z_]+|UND_ERR_[A-Z_]+)$/.test(code));
+  // Node's socket errors (ECONNREFUSED, ECONNRESET...): subgraphs are called over node:http.
+  const network = type === 'system' || (typeof code === 'string' && /^E[A-Z_]+$/.test(code));
   return { unavailable: true, retryable: network };
 }
 

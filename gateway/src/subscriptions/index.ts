@@ -16,8 +16,6 @@ import { startStatsBroadcast } from './stats-broadcaster';
 import { SubscriptionHub } from './subscription-hub';
 import { attachWebSocket } from './websocket';
 
-export { wantsEventStream } from './sse';
-
 export interface SubscriptionOptions {
   /** Events a subscriber may fall behind before its oldest waiting event is dropped. */
   queueSize: number;

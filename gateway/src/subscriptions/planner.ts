@@ -17,8 +17,6 @@ export interface SubscriptionPlan {
   primary: FetchNode;
   eventPlan: QueryPlan;
   operationContext: ReturnType<typeof buildOperationContext>;
-  /** Identifies the supergraph the plan was made on. */
-  schemaVersion: number;
 }
 
 export interface PlanningSchemas {
@@ -36,7 +34,6 @@ export class SubscriptionPlanner {
   private planner: QueryPlanner | undefined;
   private schemas: PlanningSchemas | undefined;
   private readonly cache = new Map<string, SubscriptionPlan>();
-  private version = 0;
 
   constructor(private readonly maxCachedPlans = 1_000) {}
 
@@ -50,11 +47,6 @@ export class SubscriptionPlanner {
       apiSchemaInternal,
     };
     this.cache.clear();
-    this.version += 1;
-  }
-
-  get schemaVersion(): number {
-    return this.version;
   }
 
   current(): PlanningSchemas {
@@ -88,7 +80,7 @@ export class SubscriptionPlanner {
       operationDocument: document,
       operationName,
     });
-    const plan = { primary, eventPlan, operationContext, schemaVersion: this.version };
+    const plan = { primary, eventPlan, operationContext };
     if (this.cache.size >= this.maxCachedPlans) this.cache.clear();
     this.cache.set(key, plan);
     return plan;

@@ -30,11 +30,6 @@ export class SubscriptionHub {
     return entry.join(request.context);
   }
 
-  /** Upstream subscriptions held now (one per distinct client subscription). */
-  get upstreamCount(): number {
-    return this.shared.size;
-  }
-
   /** Client subscriptions in progress. */
   get subscriberCount(): number {
     let count = 0;

@@ -29,7 +29,6 @@ export {
 export {
   activeSpanIds,
   errorType,
-  flushTracing,
   injectTraceContext,
   inServerSpan,
   startTracing,

@@ -88,11 +88,6 @@ async function createProvider(service: string): Promise<BasicTracerProvider> {
   });
 }
 
-/** Exports every service's buffered spans now (tests, shutdown). */
-export async function flushTracing(): Promise<void> {
-  await Promise.all([...providers.values()].map((provider) => provider.forceFlush()));
-}
-
 const headerGetter = {
   keys: (carrier: Record<string, string | string[] | undefined>) => Object.keys(carrier),
   get: (carrier: Record<string, string | string[] | undefined>, key: string) => carrier[key],

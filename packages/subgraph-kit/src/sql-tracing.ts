@@ -1,5 +1,6 @@
 import { type Span, SpanKind, SpanStatusCode, trace, type Tracer } from '@opentelemetry/api';
 import type { MikroORM } from '@mikro-orm/postgresql';
+import { errorType } from '@lattice/server-kit';
 
 interface KnexQuery {
   __knexQueryUid?: string;
@@ -37,8 +38,7 @@ export function traceSql(orm: MikroORM, tracer: Tracer, schema: string): void {
     if (!span) return;
     open.delete(uid!);
     if (failed) {
-      const code = (failed as { code?: unknown }).code;
-      span.setAttribute('error.type', typeof code === 'string' ? code : 'Error');
+      span.setAttribute('error.type', errorType(failed));
       span.setStatus({ code: SpanStatusCode.ERROR });
     }
     span.end();
