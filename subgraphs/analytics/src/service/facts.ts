@@ -47,14 +47,19 @@ export async function recordFact(
     'run',
   );
   const day = utcDay(record.occurredAt);
+  // One statement for every metric the event counts in (summed first: an upsert may not touch
+  // one row twice).
+  const totals = new Map<string, number>();
   for (const { metric, amount } of registry.increments(event)) {
-    await em.execute(
-      `insert into analytics.daily_metric (day, metric, value) values (?, ?, ?)
-       on conflict (day, metric) do update set value = daily_metric.value + excluded.value`,
-      [day, metric, amount],
-      'run',
-    );
+    totals.set(metric, (totals.get(metric) ?? 0) + amount);
   }
+  await em.execute(
+    `insert into analytics.daily_metric (day, metric, value)
+     values ${[...totals].map(() => '(?, ?, ?)').join(', ')}
+     on conflict (day, metric) do update set value = daily_metric.value + excluded.value`,
+    [...totals].flatMap(([metric, amount]) => [day, metric, amount]),
+    'run',
+  );
   if (record.actorId) {
     await em.execute(
       `insert into analytics.daily_user_activity (day, user_id, events) values (?, ?, 1)
