@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { baseEnv, ConfigError, parseEnv, port } from '@lattice/server-kit';
+import { baseEnv, ConfigError, nameUrlPairs, parseEnv, port } from '@lattice/server-kit';
 import type { OperationLimits } from './operation-limits';
 import type { CostLimits } from './cost';
 import type { SupergraphSource } from './supergraph-source';
@@ -38,32 +38,13 @@ export interface GatewayConfig {
   persistedOperations?: { path: string; safelist: boolean };
 }
 
-const subgraphUrlList = z
-  .string()
-  .default('')
-  .transform((value, ctx) => {
-    const urls: Record<string, string> = {};
-    for (const entry of value
-      .split(',')
-      .map((part) => part.trim())
-      .filter(Boolean)) {
-      const [name, url] = entry.split('=');
-      if (!name || !url || !URL.canParse(url)) {
-        ctx.addIssue({ code: 'custom', message: `expected name=url pairs, got "${entry}"` });
-        continue;
-      }
-      urls[name] = url;
-    }
-    return urls;
-  });
-
 const gatewayEnv = z.object({
   ...baseEnv,
   PORT: port(4000),
   SUPERGRAPH_PATH: z.string().optional(),
   SUPERGRAPH_URL: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).optional(),
   SUPERGRAPH_POLL_MS: z.coerce.number().int().min(100).default(10_000),
-  SUBGRAPH_URLS: subgraphUrlList,
+  SUBGRAPH_URLS: nameUrlPairs(),
   JWKS_URL: z.url().optional(),
   MAX_BODY_BYTES: z.coerce.number().int().positive().default(1_048_576),
   MAX_DEPTH: z.coerce.number().int().positive().default(15),

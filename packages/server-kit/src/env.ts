@@ -32,3 +32,26 @@ export const baseEnv = {
 
 /** A port number; `0` asks the OS for a free one. */
 export const port = (fallback: number) => z.coerce.number().int().min(0).max(65535).default(fallback);
+
+/** Comma-separated `name=url` pairs (`identity=http://identity:4001/graphql, …`), by name. */
+export const nameUrlPairs = () =>
+  z
+    .string()
+    .default('')
+    .transform((value, ctx) => {
+      const urls: Record<string, string> = {};
+      for (const entry of value
+        .split(',')
+        .map((part) => part.trim())
+        .filter(Boolean)) {
+        const separator = entry.indexOf('=');
+        const name = entry.slice(0, separator);
+        const url = entry.slice(separator + 1);
+        if (separator < 1 || !URL.canParse(url)) {
+          ctx.addIssue({ code: 'custom', message: `expected name=url pairs, got "${entry}"` });
+          continue;
+        }
+        urls[name] = url;
+      }
+      return urls;
+    });

@@ -1,28 +1,9 @@
 import { z } from 'zod';
-import { parseEnv } from '@lattice/server-kit';
-
-/** `name=url` pairs, comma separated (the GraphQL URLs; probes ask `/health/ready` beside them). */
-const servicesList = z
-  .string()
-  .default('')
-  .transform((value, ctx) => {
-    const services: Array<{ name: string; url: string }> = [];
-    for (const pair of value
-      .split(',')
-      .map((part) => part.trim())
-      .filter(Boolean)) {
-      const [name, url] = [pair.slice(0, pair.indexOf('=')), pair.slice(pair.indexOf('=') + 1)];
-      if (!name || !URL.canParse(url) || pair.indexOf('=') < 0) {
-        ctx.addIssue({ code: 'custom', message: `"${pair}" is not name=http://host:port/graphql` });
-        continue;
-      }
-      services.push({ name, url });
-    }
-    return services;
-  });
+import { nameUrlPairs, parseEnv } from '@lattice/server-kit';
 
 const analyticsEnv = z.object({
-  MONITORED_SERVICES: servicesList,
+  /** The services to probe: their GraphQL URLs (probes ask `/health/ready` beside them). */
+  MONITORED_SERVICES: nameUrlPairs(),
   HEALTH_PROBE_INTERVAL_MS: z.coerce.number().int().min(100).default(5000),
   HEALTH_PROBE_TIMEOUT_MS: z.coerce.number().int().min(50).default(2000),
   GATEWAY_STATS_WINDOW_MS: z.coerce.number().int().min(1000).default(15_000),
@@ -40,7 +21,7 @@ export interface AnalyticsSettings {
 export function analyticsSettings(env: Record<string, string | undefined>): AnalyticsSettings {
   const parsed = parseEnv(analyticsEnv, env);
   return {
-    monitoredServices: parsed.MONITORED_SERVICES,
+    monitoredServices: Object.entries(parsed.MONITORED_SERVICES).map(([name, url]) => ({ name, url })),
     probeIntervalMs: parsed.HEALTH_PROBE_INTERVAL_MS,
     probeTimeoutMs: parsed.HEALTH_PROBE_TIMEOUT_MS,
     gatewayStatsWindowMs: parsed.GATEWAY_STATS_WINDOW_MS,
