@@ -8,5 +8,14 @@ export { createOrm, migrate } from './orm';
 export { SqlCounter } from './sql-scope';
 export { dateTimeScalar } from './scalars';
 export { subgraphFiles } from './package-files';
-export { paginate, type Connection, type PageArgs, type PageOptions } from './pagination';
+export {
+  decodeCursor,
+  encodeCursor,
+  paginate,
+  pageSize,
+  type Connection,
+  type CursorValue,
+  type PageArgs,
+  type PageOptions,
+} from './pagination';
 export { canReadPrivate, requireRole, requireViewer } from './guards';

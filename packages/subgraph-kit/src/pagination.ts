@@ -23,13 +23,15 @@ export interface PageOptions<T> {
   maxFirst?: number;
 }
 
-type CursorValue = string | number | boolean | null;
+export type CursorValue = string | number | boolean | null;
 
-function encodeCursor(values: CursorValue[]): string {
+/** An opaque cursor holding a row's sort-key values. */
+export function encodeCursor(values: CursorValue[]): string {
   return Buffer.from(JSON.stringify(values)).toString('base64url');
 }
 
-function decodeCursor(cursor: string, length: number): CursorValue[] {
+/** The sort-key values of a cursor made by `encodeCursor`; BAD_USER_INPUT on `after` otherwise. */
+export function decodeCursor(cursor: string, length: number): CursorValue[] {
   try {
     const values: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
     if (Array.isArray(values) && values.length === length) return values as CursorValue[];
@@ -37,6 +39,18 @@ function decodeCursor(cursor: string, length: number): CursorValue[] {
     // fall through: the cursor is not one of ours
   }
   throw badUserInput('after: not a cursor returned by this list', 'after');
+}
+
+/** The page size `first` asks for, within 0..maxFirst (BAD_USER_INPUT otherwise). */
+export function pageSize(
+  args: PageArgs,
+  { defaultFirst = 20, maxFirst = 100 }: { defaultFirst?: number; maxFirst?: number } = {},
+): number {
+  const first = args.first ?? defaultFirst;
+  if (!Number.isInteger(first) || first < 0 || first > maxFirst) {
+    throw badUserInput(`first: must be between 0 and ${maxFirst}`, 'first');
+  }
+  return first;
 }
 
 const toCursorValue = (value: unknown): CursorValue =>
@@ -54,11 +68,8 @@ export async function paginate<T extends object>(
   args: PageArgs,
   options: PageOptions<T>,
 ): Promise<Connection<T>> {
-  const { orderBy, direction = 'asc', defaultFirst = 20, maxFirst = 100 } = options;
-  const first = args.first ?? defaultFirst;
-  if (!Number.isInteger(first) || first < 0 || first > maxFirst) {
-    throw badUserInput(`first: must be between 0 and ${maxFirst}`, 'first');
-  }
+  const { orderBy, direction = 'asc' } = options;
+  const first = pageSize(args, options);
   const conditions: FilterQuery<T>[] = [where];
   if (args.after) {
     const values = decodeCursor(args.after, orderBy.length);
