@@ -6,11 +6,10 @@ import { subgraph as accounts } from '@lattice/subgraph-accounts';
 import { subgraph as analytics } from '@lattice/subgraph-analytics';
 import { gatewayConfigFromEnv, startGateway } from '@lattice/gateway';
 import type { SubgraphDefinition } from '@lattice/subgraph-kit';
-import { testRedisUrl, waitFor } from '@lattice/testkit';
+import { subscribe, type Subscription, testRedisUrl, waitFor, wsClient } from '@lattice/testkit';
 import { promoteToAdmin, registerUser } from './support/accounts';
 import { composeSupergraph } from './support/compose';
 import { startLatticeSubgraph } from './support/subgraphs';
-import { subscribe, type Subscription, wsClient } from './support/subscriptions';
 import { metricValue, waitForMetric as waitForGatewayMetric } from './support/metrics';
 import { startTestLattice, type TestLattice } from './support/test-lattice';
 

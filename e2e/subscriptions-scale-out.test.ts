@@ -1,8 +1,7 @@
 import { createLatticeClient, RegisterDocument } from '@lattice/client';
-import { testRedisUrl, waitFor } from '@lattice/testkit';
+import { subscribe, testRedisUrl, waitFor, wsClient } from '@lattice/testkit';
 import { newEmail, PASSWORD, promoteToAdmin, registerUser } from './support/accounts';
 import { type LatticeProcess, spawnLattice } from './support/spawn-lattice';
-import { subscribe, wsClient } from './support/subscriptions';
 import { startTestLattice, type TestLattice } from './support/test-lattice';
 
 const REGISTRATIONS =

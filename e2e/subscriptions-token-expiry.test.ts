@@ -1,6 +1,5 @@
-import { waitFor } from '@lattice/testkit';
+import { closeCode, subscribe, waitFor, wsClient } from '@lattice/testkit';
 import { promoteToAdmin, registerUser } from './support/accounts';
-import { closeCode, subscribe, wsClient } from './support/subscriptions';
 import { startTestLattice, type TestLattice } from './support/test-lattice';
 
 let lattice: TestLattice;

@@ -1,8 +1,7 @@
 import { createClient as createSseClient } from 'graphql-sse';
 import { MeDocument } from '@lattice/client';
-import { waitFor } from '@lattice/testkit';
+import { closeCode, subscribe, waitFor, wsClient } from '@lattice/testkit';
 import { promoteToAdmin, registerUser } from './support/accounts';
-import { closeCode, subscribe, wsClient } from './support/subscriptions';
 import { metricValue, waitForMetric as waitForGatewayMetric } from './support/metrics';
 import { startTestLattice, type TestLattice } from './support/test-lattice';
 

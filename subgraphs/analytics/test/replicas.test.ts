@@ -5,15 +5,16 @@ import { type RunningSubgraph, startSubgraph, subgraphConfigFromEnv } from '@lat
 import {
   createTestDatabase,
   deleteRedisKeys,
-  testRedisUrl,
+  subscribe,
   type TestDatabase,
+  testRedisUrl,
   uniqueRedisPrefix,
   waitFor,
+  wsClient,
 } from '@lattice/testkit';
 import { analytics } from '../src/subgraph';
 import type { AnalyticsRuntime } from '../src/runtime';
 import { registration } from './support/events';
-import { subscribe, wsClient } from './support/graphql';
 import { startTokenIssuer, type TokenIssuer } from './support/tokens';
 
 const redisUrl = testRedisUrl();
@@ -75,7 +76,7 @@ describeWithRedis('two analytics replicas sharing Redis and PostgreSQL', () => {
     const feeds = replicas.map((running) => {
       const client = wsClient(running.url, token);
       clients.push(client);
-      return subscribe(client, FEED);
+      return subscribe<any>(client, FEED);
     });
     // Both subscriptions are live once a warm-up event reached both.
     await waitFor(
@@ -95,7 +96,7 @@ describeWithRedis('two analytics replicas sharing Redis and PostgreSQL', () => {
     }
     const ids = events.map((event) => event.id);
     for (const [i, feed] of feeds.entries()) {
-      await feed.waitForCount(starts[i]! + ids.length);
+      await feed.received(starts[i]! + ids.length);
     }
     await new Promise((resolve) => setTimeout(resolve, 500)); // any duplicate would arrive by now
     for (const [i, feed] of feeds.entries()) {

@@ -1,10 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { Client } from 'graphql-ws';
 import { startTestSubgraph, type TestSubgraph } from '@lattice/subgraph-kit/testing';
-import { waitFor } from '@lattice/testkit';
+import { subscribe, waitFor, wsClient } from '@lattice/testkit';
 import { analytics } from '../src/subgraph';
 import { event, registration } from './support/events';
-import { subscribe, wsClient } from './support/graphql';
 import { startTokenIssuer, type TokenIssuer } from './support/tokens';
 
 let fixture: TestSubgraph;
@@ -36,8 +35,8 @@ const FEED = `subscription($types: [String!]) { platformEvents(types: $types) {
 
 describe('Subscription.liveStats', () => {
   it('sends the figures at once, then again when a user signs up', async () => {
-    const live = subscribe(await client('admin'), LIVE, { s: 1 });
-    const [first] = await live.waitForCount(1, 3000);
+    const live = subscribe<any>(await client('admin'), LIVE, { s: 1 });
+    const [first] = await live.received(1, 3000);
     const before = first!.data.liveStats;
     expect(before.services).toEqual([{ name: 'analytics', status: expect.stringMatching(/UP|UNKNOWN/) }]);
 
@@ -55,8 +54,8 @@ describe('Subscription.liveStats', () => {
   });
 
   it('sends at most one update per interval, and nothing while figures stay the same', async () => {
-    const live = subscribe(await client('admin'), LIVE, { s: 2 });
-    await live.waitForCount(1, 3000);
+    const live = subscribe<any>(await client('admin'), LIVE, { s: 2 });
+    await live.received(1, 3000);
     // Let the first probe settle so only our events change the figures.
     await new Promise((resolve) => setTimeout(resolve, 300));
     const settled = live.results.length;
@@ -76,16 +75,19 @@ describe('Subscription.liveStats', () => {
   });
 
   it.each([0, 301])('refuses intervalSeconds %i as BAD_USER_INPUT', async (seconds) => {
-    const live = subscribe(await client('admin'), LIVE, { s: seconds });
-    const [result] = await live.waitForCount(1);
-    expect(result!.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'intervalSeconds' });
+    const live = subscribe<any>(await client('admin'), LIVE, { s: seconds });
+    const [result] = await live.received(1);
+    expect(result!.errors![0]!.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'intervalSeconds',
+    });
   });
 });
 
 describe('Subscription.platformEvents', () => {
   it('delivers each recorded event once, filtered by type, without secret data', async () => {
-    const all = subscribe(await client('admin'), FEED);
-    const logins = subscribe(await client('admin'), FEED, { types: ['identity.user_logged_in'] });
+    const all = subscribe<any>(await client('admin'), FEED);
+    const logins = subscribe<any>(await client('admin'), FEED, { types: ['identity.user_logged_in'] });
     // A subscription is live once the server has it: wait for a first event on both.
     const probe = registration();
     await waitFor(
@@ -112,8 +114,8 @@ describe('Subscription.platformEvents', () => {
     for (const e of events) await fixture.bus.publish(e);
     await fixture.bus.publish(events[2]!); // a redelivery is not a new event
 
-    await all.waitForCount(start + 3);
-    await logins.waitForCount(1);
+    await all.received(start + 3);
+    await logins.received(1);
     await new Promise((resolve) => setTimeout(resolve, 200));
     const received = all.results.slice(start).map((result) => result.data.platformEvents);
     expect(received.map((e) => e.id)).toEqual(events.map((e) => e.id));
@@ -131,10 +133,12 @@ describe('Subscription.platformEvents', () => {
   });
 
   it('refuses unknown event types as BAD_USER_INPUT', async () => {
-    const feed = subscribe(await client('admin'), FEED, { types: ['identity.user_logged_in', 'nope.never'] });
-    const [result] = await feed.waitForCount(1);
-    expect(result!.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'types' });
-    expect(result!.errors![0].message).toContain('nope.never');
+    const feed = subscribe<any>(await client('admin'), FEED, {
+      types: ['identity.user_logged_in', 'nope.never'],
+    });
+    const [result] = await feed.received(1);
+    expect(result!.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'types' });
+    expect(result!.errors![0]!.message).toContain('nope.never');
   });
 });
 
@@ -145,11 +149,11 @@ describe('subscriptions are for admins only', () => {
     [null, 'UNAUTHENTICATED'],
   ] as const)('a %s gets %s on both', async (role, code) => {
     for (const document of [LIVE, FEED]) {
-      const sub = subscribe(await client(role), document);
-      const [result] = await sub.waitForCount(1);
+      const sub = subscribe<any>(await client(role), document);
+      const [result] = await sub.received(1);
       expect(result!.data).toBeFalsy();
-      expect(result!.errors![0].extensions.code).toBe(code);
-      await sub.ended;
+      expect(result!.errors![0]!.extensions!.code).toBe(code);
+      await waitFor(() => sub.ended.complete === true, { message: 'the refused subscription completed' });
     }
   });
 });

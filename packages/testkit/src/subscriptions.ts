@@ -1,13 +1,12 @@
-import { type Client, type ClientOptions, createClient } from 'graphql-ws';
+import { type Client, type ClientOptions, createClient, type FormattedExecutionResult } from 'graphql-ws';
 import WebSocket from 'ws';
-import type { FormattedExecutionResult } from 'graphql';
-import { waitFor } from '@lattice/testkit';
+import { waitFor } from './wait-for';
 
 export function wsUrl(httpUrl: string): string {
   return httpUrl.replace(/^http/, 'ws');
 }
 
-/** A graphql-ws client of the gateway, authenticated with `token` in connection_init. */
+/** A graphql-ws client of a gateway or subgraph, authenticated with `token` in connection_init. */
 export function wsClient(httpUrl: string, token?: string, options: Partial<ClientOptions> = {}): Client {
   return createClient({
     url: wsUrl(httpUrl),
