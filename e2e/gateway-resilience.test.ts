@@ -2,11 +2,9 @@ import { createServer, type Server } from 'node:http';
 import { createServer as createTcpServer } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { gatewayConfigFromEnv, type RunningGateway, startGateway } from '@lattice/gateway';
-import { subgraph as accountsSubgraph } from '@lattice/subgraph-accounts';
 import type { RunningSubgraph } from '@lattice/subgraph-kit';
 import { waitFor } from '@lattice/testkit';
 import { registerUser } from './support/accounts';
-import { startLatticeSubgraph } from './support/subgraphs';
 import { SUPERGRAPH, startTestLattice, type TestLattice } from './support/test-lattice';
 
 const RESET_MS = 1500;
@@ -112,7 +110,7 @@ describe('a subgraph that goes away', () => {
     expect(await retries(gatewayUrl)).toBe(retriesWhenOpened);
 
     // accounts comes back on the same port: the next probe succeeds and closes the circuit.
-    revived = await startLatticeSubgraph(lattice, accountsSubgraph, port);
+    revived = await lattice.restartSubgraph('accounts', port);
     expect(await circuitState(gatewayUrl)).toBe(2);
     await sleep(RESET_MS + 100);
     const back = await post(gatewayUrl, ME);

@@ -2,14 +2,10 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Client } from 'graphql-ws';
-import { subgraph as accounts } from '@lattice/subgraph-accounts';
-import { subgraph as analytics } from '@lattice/subgraph-analytics';
 import { gatewayConfigFromEnv, startGateway } from '@lattice/gateway';
-import type { SubgraphDefinition } from '@lattice/subgraph-kit';
 import { subscribe, type Subscription, testRedisUrl, waitFor, wsClient } from '@lattice/testkit';
 import { promoteToAdmin, registerUser } from './support/accounts';
 import { composeSupergraph } from './support/compose';
-import { startLatticeSubgraph } from './support/subgraphs';
 import { metricValue, waitForMetric as waitForGatewayMetric } from './support/metrics';
 import { startTestLattice, type TestLattice } from './support/test-lattice';
 
@@ -95,7 +91,7 @@ test('a subgraph restart does not end subscriptions: the gateway subscribes agai
   const running = lattice.subgraphs.analytics!;
   await running.close();
   await waitForMetric('subscription_upstreams_reconnecting', 1);
-  await startAgain('analytics', analytics, running.port);
+  await startAgain('analytics', running.port);
   // Events published while the upstream is down are not replayed: wait until it is back.
   await waitForMetric('subscription_upstreams_reconnecting', 0);
   await everyoneSeesARegistration(feeds);
@@ -118,7 +114,7 @@ test('an event whose other fields fail carries the error, and the next one arriv
   expect(about(first.id)!.data!.platformEvents.actor).toEqual({ email: first.email, profile: null });
   expect(about(first.id)!.errors?.map((error) => error.extensions?.code)).toContain('SUBGRAPH_UNAVAILABLE');
 
-  await startAgain('accounts', accounts, accountsRunning.port);
+  await startAgain('accounts', accountsRunning.port);
   const second = await registerUser(lattice);
   await waitFor(() => about(second.id), { timeoutMs: 20_000 });
   expect(about(second.id)!.errors).toBeUndefined();
@@ -149,12 +145,8 @@ test('after a gateway restart, clients with retries reconnect and keep receiving
 }, 60_000);
 
 /** Starts a stopped subgraph of the lattice again, on its port. */
-async function startAgain<R, L>(
-  name: string,
-  definition: SubgraphDefinition<R, L>,
-  port: number,
-): Promise<void> {
-  const restarted = await startLatticeSubgraph(lattice, definition, port);
+async function startAgain(name: string, port: number): Promise<void> {
+  const restarted = await lattice.restartSubgraph(name, port);
   replacements.push(restarted);
   lattice.subgraphs[name] = restarted;
 }

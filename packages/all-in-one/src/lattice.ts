@@ -34,6 +34,11 @@ export interface Lattice {
   bus: EventBus;
   databaseUrl: string;
   log: Logger;
+  /**
+   * Starts a subgraph a test stopped again, on `port` (its old one, so the gateway finds it),
+   * configured as at start: a subgraph coming back after a crash or a restart.
+   */
+  restartSubgraph(name: string, port: number): Promise<RunningSubgraph>;
   close(): Promise<void>;
 }
 
@@ -84,11 +89,12 @@ export async function startLattice(options: LatticeOptions): Promise<Lattice> {
       module: (typeof modules)[number],
       jwksUrl?: string,
       env?: Record<string, string>,
+      port?: number,
     ) => {
       const config = configFor(module.defaultPort, jwksUrl);
       const running = await startSubgraph(
         module.definition,
-        { ...config, env: { ...config.env, ...env } },
+        { ...config, port: port ?? config.port, env: { ...config.env, ...env } },
         {
           bus,
           logger: log,
@@ -111,11 +117,16 @@ export async function startLattice(options: LatticeOptions): Promise<Lattice> {
     );
     // Monitors start last, told where everything else (themselves excepted) runs.
     const monitored = [identity, ...others].map((running) => `${running.name}=${running.url}`).join(',');
+    const monitorEnv = { MONITORED_SERVICES: monitored };
     const monitors = await Promise.all(
-      modules
-        .filter((module) => module.monitorsOthers)
-        .map((module) => start(module, jwksUrl, { MONITORED_SERVICES: monitored })),
+      modules.filter((module) => module.monitorsOthers).map((module) => start(module, jwksUrl, monitorEnv)),
     );
+    const restartSubgraph = (name: string, port: number) => {
+      const module = modules.find((candidate) => candidate.definition.name === name);
+      if (!module) throw new Error(`This lattice runs no subgraph named ${name}`);
+      const jwks = module === identityModule ? undefined : jwksUrl;
+      return start(module, jwks, module.monitorsOthers ? monitorEnv : undefined, port);
+    };
     const subgraphs = Object.fromEntries(
       [identity, ...others, ...monitors].map((running) => [running.name, running]),
     );
@@ -138,7 +149,7 @@ export async function startLattice(options: LatticeOptions): Promise<Lattice> {
     );
     const gateway = await startGateway({ ...gatewaySettings, subgraphUrls, jwksUrl }, { logger: log });
     resources.add('gateway', () => gateway.close());
-    return { gateway, subgraphs, bus, databaseUrl, log, close: () => resources.close() };
+    return { gateway, subgraphs, bus, databaseUrl, log, restartSubgraph, close: () => resources.close() };
   } catch (error) {
     await resources.close();
     throw error;
