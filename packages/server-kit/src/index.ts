@@ -21,6 +21,7 @@ export { createTokenBuckets, type BucketAnswer, type BucketRule, type TokenBucke
 export { ServiceMetrics } from './metrics';
 export {
   currentRequest,
+  outsideRequestScope,
   requestLogger,
   requestScopePlugin,
   runInRequestScope,

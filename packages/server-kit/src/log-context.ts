@@ -24,6 +24,11 @@ export function runInRequestScope<T>(store: RequestScope, fn: () => T): T {
   return scope.run(store, fn);
 }
 
+/** Runs `fn` (and everything it starts) as work of no request: background work it triggers. */
+export function outsideRequestScope<T>(fn: () => T): T {
+  return scope.exit(fn);
+}
+
 /** The request being served, if any. */
 export function currentRequest(): RequestScope | undefined {
   return scope.getStore();

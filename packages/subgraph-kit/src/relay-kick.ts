@@ -1,6 +1,6 @@
 import type { FlushEventArgs, MikroORM } from '@mikro-orm/postgresql';
 import { OutboxEvent, type OutboxRelay } from '@lattice/events';
-import { requestScope } from './sql-scope';
+import { outsideRequestScope } from '@lattice/server-kit';
 
 /**
  * Runs the outbox relay as soon as a transaction that wrote events commits, instead of
@@ -11,7 +11,7 @@ export function kickRelayAfterCommit(orm: MikroORM, relay: OutboxRelay): void {
   let outboxWritten = false;
   const kick = () => {
     outboxWritten = false;
-    requestScope.exit(() => relay.kick());
+    outsideRequestScope(() => relay.kick());
   };
   orm.em.getEventManager().registerSubscriber({
     afterFlush(args: FlushEventArgs) {

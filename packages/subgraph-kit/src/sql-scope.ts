@@ -1,19 +1,17 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
+import { currentRequest } from '@lattice/server-kit';
 
 /**
- * Marks the async work of serving GraphQL requests, so SQL statements can be attributed to
- * requests (and background work such as the outbox relay left out of the count).
+ * Counts SQL statements sent while serving GraphQL requests (inside server-kit's request
+ * scope; background work such as the outbox relay is left out), so tests can prove the
+ * absence of N+1.
  */
-export const requestScope = new AsyncLocalStorage<true>();
-
-/** Counts SQL statements sent while serving requests, so tests can prove the absence of N+1. */
 export class SqlCounter {
   count = 0;
   reset(): void {
     this.count = 0;
   }
-  /** Called for every statement; counts only those inside a request scope. */
+  /** Called for every statement; counts only those of a request. */
   observe(): void {
-    if (requestScope.getStore()) this.count += 1;
+    if (currentRequest()) this.count += 1;
   }
 }

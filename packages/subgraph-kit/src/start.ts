@@ -29,7 +29,7 @@ import type { SubgraphConfig } from './config';
 import type { SubgraphContext } from './context';
 import type { SubgraphDefinition } from './definition';
 import { createOrm, migrate } from './orm';
-import { requestScope, type SqlCounter } from './sql-scope';
+import type { SqlCounter } from './sql-scope';
 import { kickRelayAfterCommit } from './relay-kick';
 import { traceSql } from './sql-tracing';
 import { attachSubscriptions } from './subscriptions';
@@ -168,7 +168,7 @@ export async function startSubgraph<TRuntime, TLoaders>(
     Object.assign(routes, {
       '/graphql': (req: IncomingMessage, res: Parameters<typeof sendJson>[0], url: URL) => {
         requests.count += 1;
-        return requestScope.run(true, () => graphql(req, res, url));
+        return graphql(req, res, url);
       },
     });
 
