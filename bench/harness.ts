@@ -1,8 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { cpus } from 'node:os';
-import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import autocannon from 'autocannon';
+import { multiCore, startPinned, stopProcess } from './pinned-process';
 
 export interface ServedLattice {
   gateway: string;
@@ -16,29 +15,11 @@ export interface ServedLattice {
  * cores (the load generator then runs on the others).
  */
 export async function serveLattice(): Promise<ServedLattice> {
-  const tsx = join(__dirname, '..', 'node_modules', '.bin', 'tsx');
-  const args = ['--conditions=lattice-source', join(__dirname, 'serve.ts')];
-  const pinned = cpus().length > 1;
-  const child = pinned
-    ? spawn('taskset', ['-c', '0', tsx, ...args], { stdio: ['ignore', 'pipe', 'inherit'] })
-    : spawn(tsx, args, { stdio: ['ignore', 'pipe', 'inherit'] });
-  if (pinned) spawn('taskset', ['-cp', '1-' + (cpus().length - 1), String(process.pid)], { stdio: 'ignore' });
-  const line = await new Promise<string>((resolve, reject) => {
-    child.once('exit', (code) => reject(new Error(`bench server exited with ${code}`)));
-    createInterface({ input: child.stdout! }).on('line', (text) => {
-      if (text.startsWith('{')) resolve(text);
-    });
-  });
-  const urls = JSON.parse(line) as { gateway: string; subgraphs: Record<string, string> };
-  return {
-    ...urls,
-    process: child,
-    stop: () =>
-      new Promise((resolve) => {
-        child.once('exit', () => resolve());
-        child.kill('SIGTERM');
-      }),
-  };
+  const { child, info } = await startPinned(__dirname, 'serve.ts', '0', {});
+  if (multiCore)
+    spawn('taskset', ['-cp', `1-${cpus().length - 1}`, String(process.pid)], { stdio: 'ignore' });
+  const urls = info as { gateway: string; subgraphs: Record<string, string> };
+  return { ...urls, process: child, stop: () => stopProcess(child) };
 }
 
 export interface LoadResult {

@@ -2,17 +2,24 @@
  * The system under test for benchmarks: the whole supergraph in this process, on a fresh
  * database, printing its URLs as one JSON line on stdout. Stops on SIGTERM.
  */
-import { mkdtempSync } from 'node:fs';
+import { chmodSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startLattice } from '@lattice/all-in-one';
 import { createTestDatabase } from '@lattice/testkit';
 
+/** A fresh folder for an embedded PostgreSQL, open to its OS user when we run as root. */
+function embeddedDataDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'lattice-bench-'));
+  chmodSync(dir, 0o755); // mkdtemp makes it 0700
+  return dir;
+}
+
 async function main(): Promise<void> {
   const database = process.env.DATABASE_URL ? await createTestDatabase() : undefined;
   const lattice = await startLattice({
     databaseUrl: database?.url,
-    dataDir: database ? undefined : mkdtempSync(join(tmpdir(), 'lattice-bench-')),
+    dataDir: database ? undefined : embeddedDataDir(),
     redisUrl: process.env.REDIS_URL,
     redisPrefix: `lattice-bench-${process.pid}`,
     gatewayPort: 0,
