@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import { baseEnv, ConfigError, nameUrlPairs, parseEnv, port } from '@lattice/server-kit';
-import type { OperationLimits } from './operation-limits';
-import type { CostLimits } from './cost';
-import type { SupergraphSource } from './supergraph-source';
-import type { RateLimits } from './rate-limit';
-import type { ResilienceOptions } from './resilient-fetch';
-import type { HttpPolicy } from './http-policy';
+import type { OperationLimits } from './limits/shape';
+import type { CostLimits } from './limits/cost/plugin';
+import type { SupergraphSource } from './supergraph/source';
+import type { RateLimits } from './limits/rate-limit';
+import type { ResilienceOptions } from './upstream/resilience';
+import type { HttpPolicy } from './http/policy';
 import type { SubscriptionOptions } from './subscriptions';
 
 export interface GatewayConfig {
@@ -20,13 +20,13 @@ export interface GatewayConfig {
   /** Where identity publishes its signing keys (default: identity's URL + /.well-known/jwks.json). */
   jwksUrl?: string;
   maxBodyBytes: number;
-  /** Shape limits of operations (see operation-limits.ts), and the parser's token limit. */
+  /** Shape limits of operations (see limits/shape.ts), and the parser's token limit. */
   limits: OperationLimits & { maxTokens: number };
-  /** Estimated cost and list breadth of operations (see cost.ts). */
+  /** Estimated cost and list breadth of operations (see limits/cost/). */
   cost: CostLimits;
   /** Token buckets per user and per client IP; Redis shares them between replicas. */
   rateLimits: RateLimits;
-  /** Per-subgraph timeout, retries of queries and circuit breaker (see resilient-fetch.ts). */
+  /** Per-subgraph timeout, retries of queries and circuit breaker (see upstream/resilience.ts). */
   resilience: ResilienceOptions;
   redisUrl?: string;
   redisPrefix: string;

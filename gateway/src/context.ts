@@ -10,7 +10,7 @@ import {
   type Viewer,
   viewerFromHeader,
 } from '@lattice/server-kit';
-import type { RateInfo } from './rate-limit';
+import type { RateInfo } from './limits/rate-limit';
 
 export interface GatewayContext extends RequestContext {
   requestId: string;

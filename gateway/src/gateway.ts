@@ -19,22 +19,22 @@ import {
 import { createEventBus, type EventBus } from '@lattice/events/bus';
 import type { GatewayConfig } from './config';
 import { type GatewayContext, gatewayContext, operationLogPlugin, rateHeadersPlugin } from './context';
-import { SchemaAuthorization } from './authorization-plugin';
-import { withEnforcedSecurityFeatures } from './security-features';
-import { createRateGuard } from './rate-limit';
-import { readinessRoute } from './health';
 import { GatewayMetrics } from './metrics';
-import { PersistedOperations } from './persisted-operations';
-import { corsPreflight, httpPolicyHeaders } from './http-policy';
-import { operationLimitsRule } from './operation-limits';
-import { SubgraphResilience } from './resilient-fetch';
-import { SubgraphDataSource } from './subgraph-data-source';
-import { SubgraphHttp } from './subgraph-http';
-import { AdaptiveConcurrency } from './admission';
-import { TracedSubgraphDataSource } from './tracing';
+import { SchemaAuthorization } from './authorization/plugin';
+import { readinessRoute } from './http/health';
+import { corsPreflight, httpPolicyHeaders } from './http/policy';
+import { AdaptiveConcurrency } from './limits/admission';
+import { OperationCost } from './limits/cost/plugin';
+import { PersistedOperations } from './limits/persisted-operations';
+import { createRateGuard } from './limits/rate-limit';
+import { operationLimitsRule } from './limits/shape';
 import { GatewaySubscriptions } from './subscriptions';
-import { supergraphHook } from './supergraph-source';
-import { OperationCost } from './cost';
+import { withEnforcedSecurityFeatures } from './supergraph/security-features';
+import { supergraphHook } from './supergraph/source';
+import { SubgraphDataSource } from './upstream/data-source';
+import { SubgraphHttp } from './upstream/http-pool';
+import { SubgraphResilience } from './upstream/resilience';
+import { TracedSubgraphDataSource } from './upstream/traced-data-source';
 
 export interface RunningGateway {
   /** The public GraphQL endpoint. */
@@ -141,7 +141,7 @@ export async function startGateway(
     await apollo.start();
     loaded = true;
     resources.add('apollo', () => apollo.stop());
-    // Operations wait their turn once the core is saturated (see admission.ts).
+    // Operations wait their turn once the core is saturated (see limits/admission.ts).
     const admission = new AdaptiveConcurrency();
     resources.add('admission', () => admission.close());
     const graphqlOverHttp = createGraphQLHandler(apollo, {

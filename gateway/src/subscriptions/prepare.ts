@@ -13,11 +13,11 @@ import {
   validate,
   type ValidationRule,
 } from 'graphql';
-import type { SchemaAuthorization } from '../authorization-plugin';
-import type { OperationCost } from '../cost';
+import type { SchemaAuthorization } from '../authorization/plugin';
+import type { OperationCost } from '../limits/cost/plugin';
 import type { GatewayContext } from '../context';
-import type { PersistedOperations } from '../persisted-operations';
-import { scopesOf } from '../scopes';
+import type { PersistedOperations } from '../limits/persisted-operations';
+import { scopesOf } from '../authorization/scopes';
 import type { SubscriptionPlanner } from './planner';
 import type { SubscriptionHub } from './subscription-hub';
 

@@ -1,4 +1,4 @@
-import { ClientQueue } from '../src/subscriptions/client-queue';
+import { ClientQueue } from '../../src/subscriptions/client-queue';
 
 function queue(capacity: number) {
   const counts = { dropped: 0, returned: 0 };

@@ -6,7 +6,7 @@ const SECURITY_LINK =
 /**
  * @apollo/gateway refuses a supergraph linking a `for: SECURITY` feature it does not know
  * (`@authenticated`, `@requiresScopes`), since it would not enforce it. This gateway enforces
- * both itself (authorization.ts), so their links lose the purpose before the gateway reads
+ * both itself (authorization/), so their links lose the purpose before the gateway reads
  * the supergraph; the directives stay, and `onSchemaLoadOrUpdate` still sees them.
  */
 export function declareSecurityFeaturesEnforced(supergraphSdl: string): string {

@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { CircuitBreaker } from './circuit-breaker';
-import type { GatewayMetrics } from './metrics';
+import type { GatewayMetrics } from '../metrics';
 
 /** How the gateway protects itself from slow or failing subgraphs (SUBGRAPH_* / CIRCUIT_* settings). */
 export interface ResilienceOptions {

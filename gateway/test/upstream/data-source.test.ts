@@ -1,9 +1,9 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { GatewayMetrics } from '../src/metrics';
-import { classifyFailure, type ResilienceOptions, SubgraphResilience } from '../src/resilient-fetch';
-import { SubgraphDataSource } from '../src/subgraph-data-source';
-import { SubgraphHttp } from '../src/subgraph-http';
+import { GatewayMetrics } from '../../src/metrics';
+import { classifyFailure, type ResilienceOptions, SubgraphResilience } from '../../src/upstream/resilience';
+import { SubgraphDataSource } from '../../src/upstream/data-source';
+import { SubgraphHttp } from '../../src/upstream/http-pool';
 
 type Reply = { status?: number; headers?: Record<string, string>; body: string; delayMs?: number };
 

@@ -3,7 +3,7 @@
  * `@authenticated` or `@requiresScopes`, read from the composed SDL (the API schema drops them).
  */
 import { type ConstDirectiveNode, Kind, parse, type ValueNode } from 'graphql';
-import { argumentValue, forEachDirectiveSite, linksOf, stringArgument } from './supergraph-directives';
+import { argumentValue, forEachDirectiveSite, linksOf, stringArgument } from '../supergraph/directives';
 
 /** What a field or type asks of the caller. */
 export interface Requirement {

@@ -1,10 +1,10 @@
 import { type GraphQLDataSourceProcessOptions, RemoteGraphQLDataSource } from '@apollo/gateway';
 import type { DocumentNode } from 'graphql';
 import { REQUEST_ID_HEADER } from '@lattice/server-kit';
-import type { GatewayContext } from './context';
-import type { GatewayMetrics } from './metrics';
-import { defaultResilience, SubgraphResilience } from './resilient-fetch';
-import { SubgraphHeaders, SubgraphHttp, type SubgraphHttpResponse } from './subgraph-http';
+import type { GatewayContext } from '../context';
+import type { GatewayMetrics } from '../metrics';
+import { defaultResilience, SubgraphResilience } from './resilience';
+import { SubgraphHeaders, SubgraphHttp, type SubgraphHttpResponse } from './http-pool';
 import { operationDocument, unavailableResponse } from './unavailable';
 
 type ProcessOptions = GraphQLDataSourceProcessOptions<GatewayContext>;
@@ -36,7 +36,7 @@ function sentOperation(document: DocumentNode | undefined, query: string | undef
  * through the subgraph's timeout, retries (queries only) and circuit breaker; when the
  * subgraph cannot answer, its fields come back null with SUBGRAPH_UNAVAILABLE errors.
  *
- * Client operations are sent over pooled keep-alive connections (node:http, see subgraph-http.ts)
+ * Client operations are sent over pooled keep-alive connections (node:http, see http-pool.ts)
  * rather than RemoteGraphQLDataSource's fetcher (make-fetch-happen, whose agent captures a
  * stack trace per request and which wraps every call in retry and cache machinery this
  * gateway does not use). The RemoteGraphQLDataSource contract is kept: `willSendRequest` sees

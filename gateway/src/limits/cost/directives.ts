@@ -5,7 +5,7 @@
  * gives them (composition keeps `@cost` and imports `@listSize`; a renamed import counts).
  */
 import { type ConstDirectiveNode, type DocumentNode, Kind, parse } from 'graphql';
-import { argumentValue, forEachDirectiveSite, linksOf, stringArgument } from './supergraph-directives';
+import { argumentValue, forEachDirectiveSite, linksOf, stringArgument } from '../../supergraph/directives';
 
 export interface ListSize {
   /** The list's size when no slicing argument says it. */

@@ -11,7 +11,8 @@ import {
   type SelectionSetNode,
 } from 'graphql';
 
-import { type CompletionPlan, includedWith, TYPENAME_ALIAS } from './authorization';
+import { includedWith } from '../skip-include';
+import { type CompletionPlan, TYPENAME_ALIAS } from './rewrite';
 
 type JsonObject = Record<string, unknown>;
 

@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
 import type { ApolloServerPlugin } from '@apollo/server';
 import { type DocumentNode, type GraphQLSchema, type OperationDefinitionNode, print } from 'graphql';
-import { type AuthorizedOperation, authorizeOperation, type CompletionPlan } from './authorization';
-import { type Requirements, requirementsFromSupergraph } from './authorization-requirements';
-import { completeResult } from './authorization-result';
-import type { GatewayContext } from './context';
+import { type AuthorizedOperation, authorizeOperation, type CompletionPlan } from './rewrite';
+import { type Requirements, requirementsFromSupergraph } from './requirements';
+import { completeResult } from './result';
+import type { GatewayContext } from '../context';
 import type { Viewer } from '@lattice/server-kit';
 
 /**

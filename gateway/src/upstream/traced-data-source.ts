@@ -1,8 +1,8 @@
 import type { GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { context, createContextKey, SpanKind, SpanStatusCode, trace, type Tracer } from '@opentelemetry/api';
 import { errorType, injectTraceContext } from '@lattice/server-kit';
-import type { GatewayContext } from './context';
-import { SubgraphDataSource } from './subgraph-data-source';
+import type { GatewayContext } from '../context';
+import { SubgraphDataSource } from './data-source';
 
 // Counts the HTTP attempts (retries included) made within one subgraph fetch span.
 const ATTEMPTS = createContextKey('lattice.subgraph.attempts');

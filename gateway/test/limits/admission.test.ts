@@ -1,5 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { AdaptiveConcurrency } from '../src/admission';
+import { AdaptiveConcurrency } from '../../src/limits/admission';
 
 function deferred() {
   let resolve!: () => void;

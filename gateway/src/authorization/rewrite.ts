@@ -12,12 +12,8 @@ import {
   type DocumentNode,
   type FieldNode,
   type FragmentDefinitionNode,
-  getDirectiveValues,
   getNamedType,
   getVariableValues,
-  GraphQLIncludeDirective,
-  GraphQLSkipDirective,
-  isAbstractType,
   isNonNullType,
   isObjectType,
   isInterfaceType,
@@ -30,17 +26,10 @@ import {
   type SelectionSetNode,
   visit,
 } from 'graphql';
-import { ErrorCode, type Viewer } from '@lattice/server-kit';
-import { scopesOf } from './scopes';
-import type { Requirements } from './authorization-requirements';
-
-/** Why a field is refused. */
-export interface Denial {
-  /** The refused field's coordinate, e.g. `Query.users`. */
-  coordinate: string;
-  code: typeof ErrorCode.Unauthenticated | typeof ErrorCode.Forbidden;
-  message: string;
-}
+import type { Viewer } from '@lattice/server-kit';
+import { includedWith } from '../skip-include';
+import { type Denial, fieldDenials } from './denial';
+import type { Requirements } from './requirements';
 
 /** An operation after authorization: what to execute, and what to fill into its result. */
 export interface AuthorizedOperation {
@@ -92,7 +81,6 @@ export function authorizeOperation(input: {
     : {};
   const variables = coerced ?? input.variables ?? {};
   const included = includedWith(variables);
-  const scopes = viewer ? scopesOf(viewer.role) : new Set<string>();
 
   const rootType = schema.getRootType(operation.operation);
   if (!rootType) throw new Error(`The schema has no ${operation.operation} type`);
@@ -106,45 +94,7 @@ export function authorizeOperation(input: {
     new Map<SelectionSetNode, Denial | null>(),
   ];
 
-  const denialOf = (parent: GraphQLCompositeType, fieldName: string): Denial | null => {
-    const field = isObjectType(parent) || isInterfaceType(parent) ? parent.getFields()[fieldName] : undefined;
-    if (!field) return null; // __typename and introspection
-    const coordinate = `${parent.name}.${fieldName}`;
-    const applicable = [
-      requirements.get(coordinate),
-      requirements.get(parent.name),
-      requirements.get(getNamedType(field.type).name),
-    ];
-    if (isAbstractType(parent)) {
-      for (const type of schema.getPossibleTypes(parent)) {
-        applicable.push(requirements.get(`${type.name}.${fieldName}`), requirements.get(type.name));
-      }
-    }
-    for (const requirement of applicable) {
-      if (!requirement) continue;
-      const needsViewer = requirement.authenticated || requirement.scopes.length > 0;
-      if (needsViewer && !viewer) {
-        return {
-          coordinate,
-          code: ErrorCode.Unauthenticated,
-          message: requirement.scopes.length
-            ? `${coordinate} requires ${describeScopes(requirement.scopes)}`
-            : `${coordinate} requires authentication`,
-        };
-      }
-      const unmet = requirement.scopes.find(
-        (alternatives) => !alternatives.some((all) => all.every((scope) => scopes.has(scope))),
-      );
-      if (unmet) {
-        return {
-          coordinate,
-          code: ErrorCode.Forbidden,
-          message: `${coordinate} requires ${describeScopes([unmet])}`,
-        };
-      }
-    }
-    return null;
-  };
+  const denialOf = fieldDenials(schema, requirements, viewer);
 
   /** The denial a field passes up to its parent: it must be null but cannot be. */
   const visitField = (node: FieldNode, parent: GraphQLCompositeType, root: boolean): Denial | null => {
@@ -211,25 +161,6 @@ export function authorizeOperation(input: {
     operation: rewrittenOperation,
     rewritten: true,
     plan,
-  };
-}
-
-function describeScopes(requirements: string[][][]): string {
-  const all = (scopes: string[]) =>
-    scopes.length === 1 ? `the ${scopes[0]} scope` : `the ${scopes.join(' and ')} scopes`;
-  return requirements.map((alternatives) => alternatives.map(all).join(' or ')).join(', and ');
-}
-
-/** Whether a selection survives its `@skip` / `@include` under these variables. */
-export function includedWith(variables: Record<string, unknown>) {
-  return (node: FieldNode | InlineFragmentNode | FragmentSpreadNode): boolean => {
-    try {
-      if (getDirectiveValues(GraphQLSkipDirective, node, variables)?.if === true) return false;
-      if (getDirectiveValues(GraphQLIncludeDirective, node, variables)?.if === false) return false;
-    } catch {
-      // bad variables fail execution anyway; checking the node is the safe side
-    }
-    return true;
   };
 }
 

@@ -14,10 +14,9 @@
  * - introspection fields cost nothing (no subgraph is called for them).
  *
  * The estimate is static (the document and its variables, before planning), so an operation
- * over the limit is refused before any subgraph is called. A slicing argument above
- * `maxListSize` is refused too, whatever the cost.
+ * over the limit is refused before any subgraph is called (see plugin.ts). A slicing argument
+ * above `maxListSize` is refused too, whatever the cost.
  */
-import type { ApolloServerPlugin } from '@apollo/server';
 import {
   type DocumentNode,
   type FieldNode,
@@ -26,7 +25,7 @@ import {
   getNullableType,
   getArgumentValues,
   type GraphQLCompositeType,
-  GraphQLError,
+  type GraphQLError,
   type GraphQLField,
   type GraphQLInputType,
   type GraphQLSchema,
@@ -40,17 +39,12 @@ import {
   type SelectionSetNode,
   getVariableValues,
 } from 'graphql';
-import {
-  type CostDirectives,
-  costDirectivesFromSupergraph,
-  type ListSize,
-  NO_COST_DIRECTIVES,
-} from './cost-directives';
-import { includedWith } from './authorization';
+import { includedWith } from '../../skip-include';
+import type { CostDirectives, ListSize } from './directives';
+import { limitError } from './errors';
 
-export interface CostLimits {
-  /** Highest estimated cost an operation may have. */
-  maxCost: number;
+/** The list sizes an estimate assumes and allows. */
+export interface ListLimits {
   /** Highest value of a slicing argument (`first: 1000`). */
   maxListSize: number;
   /** The size assumed for a list without a slicing argument or `@listSize(assumedSize:)`. */
@@ -70,7 +64,7 @@ export interface CostInput {
   operation: OperationDefinitionNode;
   /** The request's variables as sent (coerced here). */
   variables?: Record<string, unknown>;
-  limits: Pick<CostLimits, 'maxListSize' | 'defaultListSize'>;
+  limits: ListLimits;
 }
 
 export interface CostEstimate {
@@ -78,21 +72,6 @@ export interface CostEstimate {
   /** Slicing arguments above `maxListSize`, or missing where `requireOneSlicingArgument`. */
   errors: GraphQLError[];
 }
-
-function limitError(message: string, extensions: Record<string, unknown>): GraphQLError {
-  // The same family as the shape limits (operation-limits.ts): GRAPHQL_VALIDATION_FAILED with
-  // `limit` naming which; 400 like any validation failure.
-  return new GraphQLError(message, {
-    extensions: { code: 'GRAPHQL_VALIDATION_FAILED', ...extensions, http: { status: 400 } },
-  });
-}
-
-export const costExceeded = (max: number, actual: number) =>
-  limitError(`Operation exceeds the cost limit: estimated ${actual} > ${max}`, {
-    limit: 'maxCost',
-    max,
-    actual,
-  });
 
 /** Estimates an operation's cost and checks its list breadth. */
 export function estimateCost(input: CostInput): CostEstimate {
@@ -265,95 +244,4 @@ export function estimateCost(input: CostInput): CostEstimate {
     ? OPERATION_BASE[operation.operation] + selectionSetCost(root, operation.selectionSet, undefined, '')
     : 0;
   return { cost: Math.min(cost, Number.MAX_SAFE_INTEGER), errors };
-}
-
-interface CachedEstimates {
-  schema: GraphQLSchema;
-  directives: CostDirectives;
-  /** Estimated cost by the variables' JSON. */
-  costs: Map<string, number>;
-}
-
-/** Distinct variable sets whose estimate is kept per operation. */
-const MAX_ESTIMATES_PER_OPERATION = 64;
-/** Variables longer than this (as JSON) are estimated every time rather than kept. */
-const MAX_CACHED_VARIABLES_LENGTH = 2_048;
-
-/** The cache key of a request's variables; undefined when they are too large to keep. */
-function variablesKey(variables: Record<string, unknown> | undefined): string | undefined {
-  const json = JSON.stringify(variables ?? {});
-  return json.length > MAX_CACHED_VARIABLES_LENGTH ? undefined : json;
-}
-
-/**
- * The cost directives of the running supergraph, kept current by `update` (called from
- * `ApolloGateway.onSchemaLoadOrUpdate`), and the plugin refusing operations over the limits.
- */
-export class OperationCost {
-  private directives: CostDirectives = NO_COST_DIRECTIVES;
-
-  constructor(private readonly limits: CostLimits) {}
-
-  update(coreSupergraphSdl: string): void {
-    try {
-      this.directives = costDirectivesFromSupergraph(coreSupergraphSdl);
-    } catch {
-      // The gateway only loads supergraphs it could parse; should this one still fail, the
-      // default weights apply (every limit keeps working, only @cost/@listSize are ignored).
-      this.directives = NO_COST_DIRECTIVES;
-    }
-  }
-
-  /** Throws the first limit the operation exceeds (a GraphQLError with `extensions.limit`). */
-  check(input: Omit<CostInput, 'directives' | 'limits'>): number {
-    const key = variablesKey(input.variables);
-    const cached = key === undefined ? undefined : this.cachedCost(input, key);
-    if (cached !== undefined) {
-      if (cached > this.limits.maxCost) throw costExceeded(this.limits.maxCost, cached);
-      return cached;
-    }
-    const { cost, errors } = estimateCost({ ...input, directives: this.directives, limits: this.limits });
-    if (errors.length) throw errors[0];
-    if (key !== undefined) this.remember(input, key, cost);
-    if (cost > this.limits.maxCost) throw costExceeded(this.limits.maxCost, cost);
-    return cost;
-  }
-
-  // The estimate depends only on the operation, its variables, the schema and the directives.
-  // Apollo Server caches parsed documents, so the same operation node comes back for every
-  // request sending the same text: its estimates are kept with it (per variables) for as long
-  // as the document lives, and discarded when the schema or the directives change. Only
-  // estimates without errors are kept (a refused list size is estimated again, and refused).
-  private readonly estimates = new WeakMap<OperationDefinitionNode, CachedEstimates>();
-
-  private cachedCost(input: Omit<CostInput, 'directives' | 'limits'>, key: string): number | undefined {
-    const entry = this.estimates.get(input.operation);
-    if (!entry || entry.schema !== input.schema || entry.directives !== this.directives) return undefined;
-    return entry.costs.get(key);
-  }
-
-  private remember(input: Omit<CostInput, 'directives' | 'limits'>, key: string, cost: number): void {
-    let entry = this.estimates.get(input.operation);
-    if (!entry || entry.schema !== input.schema || entry.directives !== this.directives) {
-      entry = { schema: input.schema, directives: this.directives, costs: new Map() };
-      this.estimates.set(input.operation, entry);
-    }
-    if (entry.costs.size >= MAX_ESTIMATES_PER_OPERATION) entry.costs.clear();
-    entry.costs.set(key, cost);
-  }
-
-  /**
-   * Checks each operation once it is resolved (variables known), before the gateway plans it:
-   * a refused operation calls no subgraph.
-   */
-  plugin<TContext extends object>(): ApolloServerPlugin<TContext> {
-    return {
-      requestDidStart: async () => ({
-        didResolveOperation: async ({ schema, document, operation, request }) => {
-          if (!operation) return;
-          this.check({ schema, document, operation, variables: request.variables });
-        },
-      }),
-    };
-  }
 }
