@@ -8,8 +8,22 @@ import { ErrorCode, UserError } from './errors';
 const unauthenticated = (message: string) =>
   new UserError(ErrorCode.Unauthenticated, message, { http: { status: 401 } });
 
+/**
+ * The roles, least to most powerful: the one statement of the hierarchy. Each role holds
+ * everything the roles before it hold (a moderator may do what a user may; an admin, all).
+ */
 export const ROLES = ['user', 'moderator', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
+
+/** Whether `role` holds at least the powers of `minimum`. */
+export function roleAtLeast(role: Role, minimum: Role): boolean {
+  return ROLES.indexOf(role) >= ROLES.indexOf(minimum);
+}
+
+/** The roles `role` includes, itself among them. */
+export function rolesHeldBy(role: Role): Role[] {
+  return ROLES.filter((candidate) => roleAtLeast(role, candidate));
+}
 
 /** The verified caller of a request. */
 export interface Viewer {

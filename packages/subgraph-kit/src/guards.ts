@@ -1,4 +1,4 @@
-import { forbidden, type Role, unauthenticated, type Viewer } from '@lattice/server-kit';
+import { forbidden, type Role, roleAtLeast, unauthenticated, type Viewer } from '@lattice/server-kit';
 
 /** The signed-in caller, or UNAUTHENTICATED. */
 export function requireViewer(viewer: Viewer | null): Viewer {
@@ -13,9 +13,7 @@ export function requireRole(viewer: Viewer | null, ...roles: Role[]): Viewer {
   return caller;
 }
 
-const STAFF: readonly Role[] = ['admin', 'moderator'];
-
-/** Whether the caller may read the private data of `ownerId`: the owner and staff may. */
+/** Whether the caller may read the private data of `ownerId`: the owner and staff (moderators and up) may. */
 export function canReadPrivate(viewer: Viewer | null, ownerId: string): boolean {
-  return !!viewer && (viewer.id === ownerId || STAFF.includes(viewer.role));
+  return !!viewer && (viewer.id === ownerId || roleAtLeast(viewer.role, 'moderator'));
 }
