@@ -1,0 +1,27 @@
+/**
+ * Every domain event type, its current version and its payload, one file per publishing
+ * domain: a new domain adds its file and one entry on each list below. Producers and
+ * consumers import these types, so a payload change is a compile error wherever it matters.
+ *
+ * Events marked `sensitive` carry a secret meant for one consumer (a one-time token that a
+ * mail delivers); consumers that store events (analytics) must drop their `data`.
+ */
+import { type AccountsEvents, accountsEvents } from './accounts';
+import type { EventSpecs } from './define';
+import { type IdentityEvents, identityEvents } from './identity';
+
+export interface EventContracts extends IdentityEvents, AccountsEvents {}
+
+const SPECS: EventSpecs<EventContracts> = { ...identityEvents, ...accountsEvents };
+
+export type EventType = keyof EventContracts;
+export type EventData<T extends EventType> = EventContracts[T]['data'];
+
+export const EVENT_VERSIONS = Object.fromEntries(
+  Object.entries(SPECS).map(([type, spec]) => [type, spec.version]),
+) as { [T in EventType]: EventContracts[T]['version'] };
+
+/** Types whose payload must not be stored by consumers other than their addressee. */
+export const SENSITIVE_EVENTS: ReadonlySet<EventType> = new Set(
+  (Object.keys(SPECS) as EventType[]).filter((type) => SPECS[type].sensitive),
+);
