@@ -13,6 +13,7 @@ import {
   createTokenVerifier,
   apolloDefaults,
   listen,
+  parseEnv,
   type Logger,
   remoteKeys,
   requestIdOf,
@@ -58,8 +59,8 @@ export interface StartOptions {
 }
 
 /** Starts a subgraph: ORM + migrations, event relay and consumers, HTTP + WebSocket server. */
-export async function startSubgraph<TRuntime, TLoaders>(
-  definition: SubgraphDefinition<TRuntime, TLoaders>,
+export async function startSubgraph<TRuntime, TLoaders, TSettings>(
+  definition: SubgraphDefinition<TRuntime, TLoaders, TSettings>,
   config: SubgraphConfig,
   options: StartOptions = {},
 ): Promise<RunningSubgraph> {
@@ -67,6 +68,8 @@ export async function startSubgraph<TRuntime, TLoaders>(
   const log = (options.logger ?? createLogger(definition.name, config.logLevel)).child({
     subgraph: definition.name,
   });
+  // Before anything is opened: a misconfigured subgraph changes nothing, not even its schema.
+  const settings = (definition.settings ? parseEnv(definition.settings, config.env) : undefined) as TSettings;
   const resources = new Resources(log);
   try {
     // Off (nothing loaded) unless OTEL_EXPORTER_OTLP_ENDPOINT is set; flushed last on close.
@@ -95,7 +98,7 @@ export async function startSubgraph<TRuntime, TLoaders>(
       });
     if (!options.bus) resources.add('event bus', () => bus.close());
 
-    const runtime = (await definition.init?.({ orm, bus, config, log })) as TRuntime;
+    const runtime = (await definition.init?.({ orm, bus, config, settings, log })) as TRuntime;
     if (definition.close) resources.add('runtime', () => definition.close!(runtime));
 
     const relay = startOutboxRelay({

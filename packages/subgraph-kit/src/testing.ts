@@ -12,8 +12,8 @@ export interface TestSubgraph {
 }
 
 /** One subgraph on a free port, over a fresh database and an in-process bus (tests only). */
-export async function startTestSubgraph<TRuntime, TLoaders>(
-  definition: SubgraphDefinition<TRuntime, TLoaders>,
+export async function startTestSubgraph<TRuntime, TLoaders, TSettings>(
+  definition: SubgraphDefinition<TRuntime, TLoaders, TSettings>,
   env: Record<string, string> = {},
   database?: TestDatabase,
 ): Promise<TestSubgraph> {

@@ -20,6 +20,7 @@ const probe = defineSubgraph({
   },
   entities: [],
   migrationsPath: join(__dirname, 'no-migrations'),
+  port: 0,
   loaders: () => ({}),
 });
 

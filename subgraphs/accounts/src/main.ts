@@ -1,5 +1,4 @@
 import { runSubgraph } from '@lattice/subgraph-kit';
 import { accounts } from './subgraph';
-import { lattice } from '../package.json';
 
-void runSubgraph(accounts, lattice.port);
+void runSubgraph(accounts);

@@ -1,4 +1,4 @@
-import { defineSubgraph, subgraphFiles } from '@lattice/subgraph-kit';
+import { defineSubgraph, subgraphPackage } from '@lattice/subgraph-kit';
 import { entities } from './entities';
 import { createLoaders } from './loaders';
 import { resolvers } from './resolvers';
@@ -8,7 +8,7 @@ import { createProfileForNewUser } from './service/profiles';
 /** accounts: profiles, preferences and business context of users. */
 export const accounts = defineSubgraph({
   name: 'accounts',
-  ...subgraphFiles(__dirname),
+  ...subgraphPackage(__dirname),
   resolvers,
   entities,
   loaders: (em) => createLoaders(em),

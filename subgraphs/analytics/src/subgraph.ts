@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { EventEnvelope } from '@lattice/events';
-import { defineSubgraph, subgraphFiles, type SubgraphDefinition } from '@lattice/subgraph-kit';
+import { defineSubgraph, subgraphPackage, type SubgraphDefinition } from '@lattice/subgraph-kit';
 import { entities } from './entities';
 import { registry } from './metrics';
 import { resolvers } from './resolvers';
@@ -16,7 +16,7 @@ type Consumers = NonNullable<SubgraphDefinition<AnalyticsRuntime>['consumers']>;
 /** analytics: facts and daily rollups of every domain event, live stats, service health. */
 export const analytics = defineSubgraph({
   name: ANALYTICS,
-  ...subgraphFiles(__dirname),
+  ...subgraphPackage(__dirname),
   resolvers,
   entities,
   init: (deps) => createRuntime(deps),

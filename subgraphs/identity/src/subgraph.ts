@@ -1,5 +1,5 @@
 import { createRateLimiter, createTokenVerifier, sendJson } from '@lattice/server-kit';
-import { defineSubgraph, subgraphFiles } from '@lattice/subgraph-kit';
+import { defineSubgraph, subgraphPackage } from '@lattice/subgraph-kit';
 import { entities } from './entities';
 import { createLoaders } from './loaders';
 import { resolvers } from './resolvers';
@@ -15,11 +15,11 @@ const KEY_RELOAD_MS = 60_000;
 /** identity: credentials, roles, sessions and the keys that sign access tokens. */
 export const identity = defineSubgraph({
   name: 'identity',
-  ...subgraphFiles(__dirname),
+  ...subgraphPackage(__dirname),
   resolvers,
   entities,
-  async init({ orm, config, log }): Promise<IdentityRuntime> {
-    const settings = identitySettings(config.env);
+  settings: identitySettings,
+  async init({ orm, config, settings, log }): Promise<IdentityRuntime> {
     const keys = await KeyStore.load(orm.em.fork(), settings.accessTokenTtlSeconds);
     if (settings.adminEmail && settings.adminPassword) {
       const outcome = await ensureAdmin(orm.em.fork(), settings.adminEmail, settings.adminPassword);

@@ -1,5 +1,7 @@
-import { ConfigError } from '@lattice/server-kit';
-import { identitySettings } from '../src/service/settings';
+import { ConfigError, parseEnv } from '@lattice/server-kit';
+import { identitySettings as settingsSchema } from '../src/service/settings';
+
+const identitySettings = (env: Record<string, string | undefined>) => parseEnv(settingsSchema, env);
 
 const google = {
   OIDC_GOOGLE_CLIENT_ID: 'client',

@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { parseEnv } from '@lattice/server-kit';
 
 /** Identity's own settings, parsed once at start. */
 export interface IdentitySettings {
@@ -73,24 +72,22 @@ const identityEnvChecked = identityEnv.superRefine((env, ctx) => {
   }
 });
 
-export function identitySettings(env: Record<string, string | undefined>): IdentitySettings {
-  const parsed = parseEnv(identityEnvChecked, env);
-  return {
-    accessTokenTtlSeconds: parsed.ACCESS_TOKEN_TTL_SECONDS,
-    refreshTokenTtlDays: parsed.REFRESH_TOKEN_TTL_DAYS,
-    loginFailuresPerAccount: parsed.LOGIN_FAILURES_PER_ACCOUNT,
-    loginFailuresPerIp: parsed.LOGIN_FAILURES_PER_IP,
-    loginWindowSeconds: parsed.LOGIN_WINDOW_SECONDS,
-    adminEmail: parsed.ADMIN_EMAIL || undefined,
-    adminPassword: parsed.ADMIN_PASSWORD || undefined,
-    oidcGoogle:
-      parsed.OIDC_GOOGLE_CLIENT_ID && parsed.OIDC_GOOGLE_CLIENT_SECRET && parsed.OIDC_GOOGLE_REDIRECT_URI
-        ? {
-            issuer: parsed.OIDC_GOOGLE_ISSUER,
-            clientId: parsed.OIDC_GOOGLE_CLIENT_ID,
-            clientSecret: parsed.OIDC_GOOGLE_CLIENT_SECRET,
-            redirectUri: parsed.OIDC_GOOGLE_REDIRECT_URI,
-          }
-        : undefined,
-  };
-}
+/** Identity's own environment variables, parsed by the kit at boot (before migrations). */
+export const identitySettings = identityEnvChecked.transform((parsed): IdentitySettings => ({
+  accessTokenTtlSeconds: parsed.ACCESS_TOKEN_TTL_SECONDS,
+  refreshTokenTtlDays: parsed.REFRESH_TOKEN_TTL_DAYS,
+  loginFailuresPerAccount: parsed.LOGIN_FAILURES_PER_ACCOUNT,
+  loginFailuresPerIp: parsed.LOGIN_FAILURES_PER_IP,
+  loginWindowSeconds: parsed.LOGIN_WINDOW_SECONDS,
+  adminEmail: parsed.ADMIN_EMAIL || undefined,
+  adminPassword: parsed.ADMIN_PASSWORD || undefined,
+  oidcGoogle:
+    parsed.OIDC_GOOGLE_CLIENT_ID && parsed.OIDC_GOOGLE_CLIENT_SECRET && parsed.OIDC_GOOGLE_REDIRECT_URI
+      ? {
+          issuer: parsed.OIDC_GOOGLE_ISSUER,
+          clientId: parsed.OIDC_GOOGLE_CLIENT_ID,
+          clientSecret: parsed.OIDC_GOOGLE_CLIENT_SECRET,
+          redirectUri: parsed.OIDC_GOOGLE_REDIRECT_URI,
+        }
+      : undefined,
+}));
