@@ -3,12 +3,13 @@ FROM node:20-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json .npmrc ./
 COPY packages/ packages/
+COPY apps/ apps/
 COPY subgraphs/ subgraphs/
 COPY gateway/ gateway/
 COPY e2e/package.json e2e/
 COPY bench/package.json bench/
 COPY schema/ schema/
-COPY tsconfig.json turbo.json codegen.ts ./
+COPY tsconfig.json tsconfig.package.json tsconfig.package.build.json turbo.json codegen.ts ./
 COPY scripts/ scripts/
 RUN npm install --no-audit --no-fund && npx turbo run build --output-logs=errors-only && npm prune --omit=dev
 

@@ -1,38 +1,41 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import type { CodegenConfig } from '@graphql-codegen/cli';
+// By path: codegen loads this file without the workspace's source condition.
+import { readSubgraphManifest } from './packages/manifest/src/manifest';
 
 /**
  * Resolver types for every subgraph (from its own schema.graphql, federation-aware, mapped to
  * its entities through its codegen.json) and the typed client (from the composed API schema).
  */
-const subgraphs = readdirSync('subgraphs').filter((name) => existsSync(`subgraphs/${name}/schema.graphql`));
+const subgraphs = readSubgraphManifest(__dirname).map((entry) => entry.dir);
 
-function subgraphOptions(name: string): Record<string, unknown> {
-  const file = `subgraphs/${name}/codegen.json`;
-  return existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : {};
+/** The resolver types of the subgraph in `dir` (a folder relative to the repository, or absolute). */
+export function resolverTypes(dir: string): [string, CodegenConfig['generates'][string]] {
+  const options = existsSync(`${dir}/codegen.json`)
+    ? JSON.parse(readFileSync(`${dir}/codegen.json`, 'utf8'))
+    : {};
+  return [
+    `${dir}/src/__generated__/resolvers-types.ts`,
+    {
+      schema: `${dir}/schema.graphql`,
+      plugins: ['typescript', 'typescript-resolvers'],
+      config: {
+        federation: true,
+        useIndexSignature: true,
+        useTypeImports: true,
+        contextType: '../context#Context',
+        mapperTypeSuffix: 'Model',
+        scalars: { DateTime: 'Date' },
+        ...options,
+      },
+    },
+  ];
 }
 
 const config: CodegenConfig = {
   overwrite: true,
   generates: {
-    ...Object.fromEntries(
-      subgraphs.map((name) => [
-        `subgraphs/${name}/src/__generated__/resolvers-types.ts`,
-        {
-          schema: `subgraphs/${name}/schema.graphql`,
-          plugins: ['typescript', 'typescript-resolvers'],
-          config: {
-            federation: true,
-            useIndexSignature: true,
-            useTypeImports: true,
-            contextType: '../context#Context',
-            mapperTypeSuffix: 'Model',
-            scalars: { DateTime: 'Date' },
-            ...subgraphOptions(name),
-          },
-        },
-      ]),
-    ),
+    ...Object.fromEntries(subgraphs.map(resolverTypes)),
     'packages/client/src/__generated__/': {
       schema: 'schema/api.graphql',
       documents: 'packages/client/src/operations/**/*.graphql',

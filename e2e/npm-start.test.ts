@@ -28,7 +28,7 @@ async function start(): Promise<{ url: string; child: ChildProcess }> {
   delete env.REDIS_URL;
   const child = spawn(
     join(root, 'node_modules', '.bin', 'tsx'),
-    ['--conditions=lattice-source', join(root, 'packages', 'all-in-one', 'src', 'main.ts')],
+    ['--conditions=lattice-source', join(root, 'apps', 'all-in-one', 'src', 'main.ts')],
     { env, stdio: ['ignore', 'pipe', 'inherit'] },
   );
   const url = await new Promise<string>((resolve, reject) => {

@@ -3,24 +3,20 @@
  * and schema/api.graphql (the client-facing API, for codegen). `--check` fails when the
  * committed files differ from a fresh composition.
  */
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { composeServices } from '@apollo/composition';
 import { parse, printSchema } from 'graphql';
+import { readSubgraphManifest } from '@lattice/manifest';
 
 const root = join(__dirname, '..');
 const check = process.argv.includes('--check');
 
-const services = readdirSync(join(root, 'subgraphs'))
-  .filter((dir) => existsSync(join(root, 'subgraphs', dir, 'schema.graphql')))
-  .map((dir) => {
-    const pkg = JSON.parse(readFileSync(join(root, 'subgraphs', dir, 'package.json'), 'utf8'));
-    return {
-      name: dir,
-      url: `http://localhost:${pkg.lattice.port}/graphql`,
-      typeDefs: parse(readFileSync(join(root, 'subgraphs', dir, 'schema.graphql'), 'utf8')),
-    };
-  });
+const services = readSubgraphManifest(root).map((entry) => ({
+  name: entry.name,
+  url: `http://localhost:${entry.port}/graphql`,
+  typeDefs: parse(readFileSync(join(entry.dir, 'schema.graphql'), 'utf8')),
+}));
 
 const result = composeServices(services);
 if (result.errors) {

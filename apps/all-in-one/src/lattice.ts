@@ -91,7 +91,7 @@ export async function startLattice(options: LatticeOptions): Promise<Lattice> {
       env?: Record<string, string>,
       port?: number,
     ) => {
-      const config = configFor(module.defaultPort, jwksUrl);
+      const config = configFor(module.definition.port, jwksUrl);
       const running = await startSubgraph(
         module.definition,
         { ...config, port: port ?? config.port, env: { ...config.env, ...env } },

@@ -1,6 +1,6 @@
-import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { z } from 'zod';
+import { findRepositoryRoot } from '@lattice/manifest';
 import { closeOnSignals, ConfigError, parseEnv } from '@lattice/server-kit';
 import { startLattice } from './lattice';
 
@@ -17,16 +17,9 @@ const env = z.object({
   SUBGRAPH_PORTS: z.enum(['default', 'random']).default('default'),
 });
 
-function repositoryRoot(from: string): string {
-  for (let dir = from; dir !== dirname(dir); dir = dirname(dir)) {
-    if (existsSync(join(dir, 'schema', 'supergraph.graphql'))) return dir;
-  }
-  throw new Error('schema/supergraph.graphql not found above ' + from);
-}
-
 async function main(): Promise<void> {
   const config = parseEnv(env);
-  const root = repositoryRoot(__dirname);
+  const root = findRepositoryRoot(__dirname);
   const lattice = await startLattice({
     databaseUrl: config.DATABASE_URL,
     dataDir: config.LATTICE_DATA_DIR ?? join(root, '.data'),

@@ -1,0 +1,2 @@
+export { findRepositoryRoot, readSubgraphManifest, type SubgraphEntry } from './manifest';
+export { GATEWAY_PORT, manifestProblems, nextFreePort } from './problems';

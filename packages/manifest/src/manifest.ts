@@ -1,0 +1,62 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+
+/**
+ * One subgraph as the manifest knows it. Each subgraph declares itself in its own
+ * package.json (`lattice.port`, optionally `lattice.monitorsOthers`), so adding a subgraph
+ * adds a folder and edits no shared list; everything that needs the list reads it here.
+ */
+export interface SubgraphEntry {
+  /** `subgraphs/<name>`: also its package suffix, definition name, schema and compose service. */
+  name: string;
+  /** Absolute path of its folder. */
+  dir: string;
+  /** What its package.json calls it (`@lattice/subgraph-<name>`). */
+  packageName: string;
+  /** Where it listens by default; unique across the manifest. */
+  port: number;
+  /** One line on what it owns (its package.json `description`). */
+  description: string;
+  /** Watches the others (analytics): starts after them and is told where they run. */
+  monitorsOthers: boolean;
+}
+
+interface SubgraphPackageJson {
+  name?: unknown;
+  description?: unknown;
+  lattice?: { port?: unknown; monitorsOthers?: unknown };
+}
+
+/** The folder holding `subgraphs/` and the root package.json, searched upwards from `from`. */
+export function findRepositoryRoot(from: string = __dirname): string {
+  for (let dir = from; dir !== dirname(dir); dir = dirname(dir)) {
+    if (existsSync(join(dir, 'subgraphs')) && existsSync(join(dir, 'turbo.json'))) return dir;
+  }
+  throw new Error(`no Lattice repository (subgraphs/ beside turbo.json) above ${from}`);
+}
+
+/** Every folder under `subgraphs/` with a package.json, ordered by port. */
+export function readSubgraphManifest(root: string = findRepositoryRoot()): SubgraphEntry[] {
+  const base = join(root, 'subgraphs');
+  return readdirSync(base, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory() && !entry.name.startsWith('.'))
+    .filter((entry) => existsSync(join(base, entry.name, 'package.json')))
+    .map((entry) => {
+      const dir = join(base, entry.name);
+      const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as SubgraphPackageJson;
+      return {
+        name: entry.name,
+        dir,
+        packageName: typeof pkg.name === 'string' ? pkg.name : '',
+        port: typeof pkg.lattice?.port === 'number' ? pkg.lattice.port : NaN,
+        description: typeof pkg.description === 'string' ? pkg.description : '',
+        monitorsOthers: pkg.lattice?.monitorsOthers === true,
+      };
+    })
+    .sort((a, b) => portOrder(a) - portOrder(b) || a.name.localeCompare(b.name));
+}
+
+// Subgraphs without a valid port go last, so the problems list them in a stable order.
+function portOrder(entry: SubgraphEntry): number {
+  return Number.isFinite(entry.port) ? entry.port : Number.MAX_SAFE_INTEGER;
+}
