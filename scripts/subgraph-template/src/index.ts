@@ -1,0 +1,1 @@
+export { __name__ as subgraph } from './subgraph';
