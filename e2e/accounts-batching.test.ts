@@ -14,7 +14,7 @@ const sql = <T>(query: string, params: unknown[] = []) =>
 const uuids = (ids: string[]) => `{${ids.join(',')}}`;
 
 beforeAll(async () => {
-  lattice = await startTestLattice();
+  lattice = await startTestLattice({}, { subgraphs: ['accounts'] });
   const users = [];
   for (let i = 0; i < 50; i += 1) users.push(await registerUser(lattice));
   userIds = users.map((user) => user.id);

@@ -6,7 +6,7 @@ let lattice: TestLattice;
 let adminToken: string;
 
 beforeAll(async () => {
-  lattice = await startTestLattice();
+  lattice = await startTestLattice({}, { subgraphs: ['accounts'] });
   const admin = await registerUser(lattice);
   adminToken = await promoteToAdmin(lattice, admin.email);
   // 200 accounts with profiles, written straight into each subgraph's tables (signing up

@@ -8,7 +8,7 @@ let userIds: string[];
 let adminToken: string;
 
 beforeAll(async () => {
-  lattice = await startTestLattice();
+  lattice = await startTestLattice({}, { subgraphs: ['accounts'] });
   const users = [];
   for (let i = 0; i < 50; i += 1) users.push(await registerUser(lattice));
   userIds = users.map((user) => user.id);

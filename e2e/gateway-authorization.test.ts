@@ -5,7 +5,7 @@ let lattice: TestLattice;
 let user: { id: string; email: string; accessToken: string };
 let adminToken: string;
 beforeAll(async () => {
-  lattice = await startTestLattice();
+  lattice = await startTestLattice({}, { subgraphs: ['accounts'] });
   user = await registerUser(lattice);
   const admin = await registerUser(lattice, newEmail('admin'));
   adminToken = await promoteToAdmin(lattice, admin.email);

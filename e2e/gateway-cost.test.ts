@@ -8,7 +8,10 @@ const MAX_LIST_SIZE = 100;
 let lattice: TestLattice;
 let token: string;
 beforeAll(async () => {
-  lattice = await startTestLattice({ MAX_COST: String(MAX_COST), MAX_LIST_SIZE: String(MAX_LIST_SIZE) });
+  lattice = await startTestLattice(
+    { MAX_COST: String(MAX_COST), MAX_LIST_SIZE: String(MAX_LIST_SIZE) },
+    { subgraphs: ['accounts'] },
+  );
   // Straight at identity: `register` costs 110 through this gateway (@cost(weight: 100) + 10).
   const response = await fetch(lattice.subgraphs.identity!.url, {
     method: 'POST',

@@ -2,7 +2,7 @@ import { startTestLattice, type TestLattice } from './support/test-lattice';
 
 let lattice: TestLattice;
 beforeAll(async () => {
-  lattice = await startTestLattice({ CORS_ORIGINS: 'https://app.example.com' });
+  lattice = await startTestLattice({ CORS_ORIGINS: 'https://app.example.com' }, { subgraphs: ['accounts'] });
 });
 afterAll(() => lattice?.stop());
 

@@ -4,12 +4,15 @@ import { startTestLattice, type TestLattice } from './support/test-lattice';
 let lattice: TestLattice;
 let token: string;
 beforeAll(async () => {
-  lattice = await startTestLattice({
-    MAX_DEPTH: '12',
-    MAX_ALIASES: '10',
-    MAX_ROOT_FIELDS: '5',
-    MAX_TOKENS: '2000',
-  });
+  lattice = await startTestLattice(
+    {
+      MAX_DEPTH: '12',
+      MAX_ALIASES: '10',
+      MAX_ROOT_FIELDS: '5',
+      MAX_TOKENS: '2000',
+    },
+    { subgraphs: ['accounts'] },
+  );
   token = (await registerUser(lattice)).accessToken;
 });
 afterAll(() => lattice?.stop());

@@ -13,7 +13,7 @@ describe('persisted operations', () => {
   describe('safelist mode', () => {
     let lattice: TestLattice;
     beforeAll(async () => {
-      lattice = await startTestLattice({ SAFELIST: 'true' });
+      lattice = await startTestLattice({ SAFELIST: 'true' }, { subgraphs: ['accounts'] });
     });
     afterAll(() => lattice?.stop());
 
@@ -50,7 +50,7 @@ describe('persisted operations', () => {
   describe('automatic persisted queries (default mode)', () => {
     let lattice: TestLattice;
     beforeAll(async () => {
-      lattice = await startTestLattice();
+      lattice = await startTestLattice({}, { subgraphs: ['accounts'] });
     });
     afterAll(() => lattice?.stop());
 

@@ -8,7 +8,7 @@ let adminToken: string;
 let admin: Awaited<ReturnType<typeof registerUser>>;
 
 beforeAll(async () => {
-  lattice = await startTestLattice({ ACCESS_TOKEN_TTL_SECONDS: '5' });
+  lattice = await startTestLattice({ ACCESS_TOKEN_TTL_SECONDS: '5' }, { subgraphs: ['accounts'] });
   admin = await registerUser(lattice);
   adminToken = await promoteToAdmin(lattice, admin.email);
 });

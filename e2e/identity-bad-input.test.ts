@@ -6,7 +6,7 @@ let user: Awaited<ReturnType<typeof registerUser>>;
 let adminToken: string;
 
 beforeAll(async () => {
-  lattice = await startTestLattice();
+  lattice = await startTestLattice({}, { subgraphs: ['accounts'] });
   user = await registerUser(lattice);
   const admin = await registerUser(lattice);
   adminToken = await promoteToAdmin(lattice, admin.email);

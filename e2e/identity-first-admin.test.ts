@@ -11,7 +11,10 @@ const LOGIN = 'mutation($i: LoginInput!) { login(input: $i) { accessToken user {
 describe('the first admin', () => {
   it('exists after start when ADMIN_EMAIL and ADMIN_PASSWORD are set', async () => {
     const email = newEmail('root');
-    const lattice = await startTestLattice({ ADMIN_EMAIL: email, ADMIN_PASSWORD: 'an admin password' });
+    const lattice = await startTestLattice(
+      { ADMIN_EMAIL: email, ADMIN_PASSWORD: 'an admin password' },
+      { subgraphs: ['accounts'] },
+    );
     try {
       const login = await lattice.post({
         query: LOGIN,
@@ -44,7 +47,7 @@ describe('the first admin', () => {
       expect((await command(email)).stdout).toContain('created');
       expect((await command(email)).stdout).toContain('unchanged');
 
-      const lattice = await startTestLattice({}, { databaseUrl: database.url });
+      const lattice = await startTestLattice({}, { subgraphs: ['accounts'], databaseUrl: database.url });
       try {
         const login = await lattice.post({
           query: LOGIN,

@@ -17,7 +17,7 @@ let lattice: TestLattice;
 
 beforeAll(async () => {
   provider = await startTestOidcProvider();
-  lattice = await startTestLattice(provider.env);
+  lattice = await startTestLattice(provider.env, { subgraphs: ['accounts'] });
 }, 60_000);
 afterAll(async () => {
   await lattice?.stop();
@@ -262,7 +262,7 @@ describe('sign in with an OpenID provider (authorization code + PKCE)', () => {
 
 describe('sign in with an OpenID provider, not configured', () => {
   it('answers BAD_USER_INPUT (provider) when no client is configured', async () => {
-    const bare = await startTestLattice();
+    const bare = await startTestLattice({}, { subgraphs: ['accounts'] });
     try {
       const started = await bare.client().execute(StartOidcLoginDocument, {});
       expect(started.errors?.[0]).toMatchObject({

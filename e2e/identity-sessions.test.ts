@@ -3,7 +3,7 @@ import { startTestLattice, type TestLattice } from './support/test-lattice';
 
 let lattice: TestLattice;
 beforeAll(async () => {
-  lattice = await startTestLattice();
+  lattice = await startTestLattice({}, { subgraphs: ['accounts'] });
 });
 afterAll(() => lattice?.stop());
 

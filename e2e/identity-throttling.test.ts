@@ -3,11 +3,14 @@ import { startTestLattice, type TestLattice } from './support/test-lattice';
 
 let lattice: TestLattice;
 beforeAll(async () => {
-  lattice = await startTestLattice({
-    LOGIN_FAILURES_PER_ACCOUNT: '3',
-    LOGIN_FAILURES_PER_IP: '8',
-    LOGIN_WINDOW_SECONDS: '60',
-  });
+  lattice = await startTestLattice(
+    {
+      LOGIN_FAILURES_PER_ACCOUNT: '3',
+      LOGIN_FAILURES_PER_IP: '8',
+      LOGIN_WINDOW_SECONDS: '60',
+    },
+    { subgraphs: ['accounts'] },
+  );
 });
 afterAll(() => lattice?.stop());
 

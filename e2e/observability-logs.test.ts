@@ -10,7 +10,10 @@ let lattice: TestLattice;
 const logs = logCapture();
 
 beforeAll(async () => {
-  lattice = await startTestLattice({}, { logger: createLogger('lattice', 'debug', logs.stream) });
+  lattice = await startTestLattice(
+    {},
+    { subgraphs: ['accounts'], logger: createLogger('lattice', 'debug', logs.stream) },
+  );
 });
 afterAll(() => lattice?.stop());
 

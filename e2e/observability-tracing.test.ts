@@ -14,7 +14,10 @@ beforeAll(async () => {
   collector = await startOtlpCollector();
   process.env.OTEL_EXPORTER_OTLP_ENDPOINT = collector.endpoint;
   process.env.OTEL_BSP_SCHEDULE_DELAY = '50';
-  lattice = await startTestLattice({}, { logger: createLogger('lattice', 'debug', logs.stream) });
+  lattice = await startTestLattice(
+    {},
+    { subgraphs: ['accounts'], logger: createLogger('lattice', 'debug', logs.stream) },
+  );
 });
 afterAll(async () => {
   await lattice?.stop();

@@ -7,7 +7,7 @@ import { startTestLattice, type TestLattice } from './support/test-lattice';
 let lattice: TestLattice;
 let user: Awaited<ReturnType<typeof registerUser>>;
 beforeAll(async () => {
-  lattice = await startTestLattice();
+  lattice = await startTestLattice({}, { subgraphs: ['accounts'] });
   user = await registerUser(lattice);
 });
 afterAll(() => lattice?.stop());

@@ -1,8 +1,11 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createLatticeClient } from '@lattice/client';
 import { startLattice, type Lattice } from '@lattice/all-in-one';
 import type { Logger } from '@lattice/server-kit';
 import { createTestDatabase, deleteRedisKeys, testRedisUrl, uniqueRedisPrefix } from '@lattice/testkit';
+import { composeSupergraph } from './compose';
 
 export const SUPERGRAPH = join(__dirname, '..', '..', 'schema', 'supergraph.graphql');
 export const PERSISTED_OPERATIONS = join(
@@ -31,8 +34,20 @@ export interface TestLattice extends Lattice {
  */
 export async function startTestLattice(
   env: Record<string, string> = {},
-  options: { supergraphPath?: string; databaseUrl?: string; logger?: Logger } = {},
+  options: {
+    /**
+     * The subgraphs the test needs besides identity (which issues the tokens): only these
+     * start, and the gateway serves a supergraph of them alone. Default: every subgraph.
+     */
+    subgraphs?: string[];
+    supergraphPath?: string;
+    databaseUrl?: string;
+    logger?: Logger;
+  } = {},
 ): Promise<TestLattice> {
+  const only = options.subgraphs && ['identity', ...options.subgraphs];
+  const scratch = only && !options.supergraphPath ? mkdtempSync(join(tmpdir(), 'lattice-e2e-')) : undefined;
+  if (scratch) writeFileSync(join(scratch, 'supergraph.graphql'), composeSupergraph('', only));
   const database = options.databaseUrl ? undefined : await createTestDatabase();
   const redisUrl = testRedisUrl();
   const redisPrefix = uniqueRedisPrefix('e2e');
@@ -45,7 +60,8 @@ export async function startTestLattice(
     logLevel: process.env.TEST_LOG_LEVEL ?? 'silent',
     logger: options.logger,
     nodeEnv: 'test',
-    supergraphPath: options.supergraphPath ?? SUPERGRAPH,
+    supergraphPath: options.supergraphPath ?? (scratch ? join(scratch, 'supergraph.graphql') : SUPERGRAPH),
+    only,
     env: { PERSISTED_OPERATIONS_PATH: PERSISTED_OPERATIONS, ...env },
   });
   const url = lattice.gateway.url;
@@ -64,6 +80,7 @@ export async function startTestLattice(
     stop: async () => {
       await lattice.close();
       await database?.drop();
+      if (scratch) rmSync(scratch, { recursive: true, force: true });
       if (redisUrl) await deleteRedisKeys(redisUrl, redisPrefix);
     },
   };

@@ -1,4 +1,10 @@
-import { deleteRedisKeys, testRedisUrl, uniqueRedisPrefix, waitFor } from '@lattice/testkit';
+import {
+  deleteRedisKeys,
+  describeWithRedis,
+  testRedisUrl,
+  uniqueRedisPrefix,
+  waitFor,
+} from '@lattice/testkit';
 import { Redis } from 'ioredis';
 import type { EventBus } from '../src/bus';
 import { createRedisBus } from '../src/redis-bus';
@@ -7,7 +13,6 @@ import { activeResources, leakedResources, makeEvents, sleep } from './helpers';
 
 // REDIS_URL, or a local Redis found by the jest global setup.
 const url = testRedisUrl() ?? 'redis://unavailable';
-const suite = testRedisUrl() ? describe : describe.skip;
 const filePrefix = uniqueRedisPrefix('events');
 let testNumber = 0;
 let prefix = filePrefix;
@@ -18,7 +23,7 @@ beforeEach(() => {
 });
 afterAll(() => (testRedisUrl() ? deleteRedisKeys(url, filePrefix) : undefined));
 
-suite('redis bus (skipped only when no Redis is reachable: set REDIS_URL)', () => {
+describeWithRedis('redis bus', () => {
   busContract('redis', (options) => createRedisBus({ ...options, url, prefix }));
 
   describe('redis bus across processes', () => {

@@ -1,5 +1,5 @@
 import { createRateLimiter, type RateLimiter } from '../src';
-import { deleteRedisKeys, testRedisUrl, uniqueRedisPrefix } from '@lattice/testkit';
+import { deleteRedisKeys, itWithRedis, testRedisUrl, uniqueRedisPrefix } from '@lattice/testkit';
 
 const redisUrl = testRedisUrl();
 const prefix = uniqueRedisPrefix('rate');
@@ -37,14 +37,11 @@ describe.each(kinds)('rate limiter (%s)', (_kind, create) => {
   });
 });
 
-(redisUrl ? it : it.skip)(
-  'shares counts between two limiters on one Redis (skipped only without Redis)',
-  async () => {
-    const [a, b] = [createRateLimiter({ redisUrl, prefix }), createRateLimiter({ redisUrl, prefix })];
-    const rule = { limit: 2, windowSeconds: 30 };
-    await a.hit('shared', rule);
-    await b.hit('shared', rule);
-    expect((await a.check('shared', rule)).allowed).toBe(false);
-    await Promise.all([a.close(), b.close()]);
-  },
-);
+itWithRedis('shares counts between two limiters on one Redis', async () => {
+  const [a, b] = [createRateLimiter({ redisUrl, prefix }), createRateLimiter({ redisUrl, prefix })];
+  const rule = { limit: 2, windowSeconds: 30 };
+  await a.hit('shared', rule);
+  await b.hit('shared', rule);
+  expect((await a.check('shared', rule)).allowed).toBe(false);
+  await Promise.all([a.close(), b.close()]);
+});

@@ -26,3 +26,26 @@ export async function deleteRedisKeys(url: string, prefix: string): Promise<void
     redis.disconnect();
   }
 }
+
+type Body = () => void;
+
+/**
+ * `describe` for a suite that needs Redis. Without REDIS_URL it is skipped, its name saying
+ * why, except in CI (`CI=true`), where a missing Redis fails instead of passing quietly.
+ */
+export function describeWithRedis(name: string, body: Body): void {
+  if (testRedisUrl()) describe(name, body);
+  else if (process.env.CI === 'true') describe(name, () => it('needs Redis', missingRedisInCi));
+  else describe.skip(`${name} (skipped: REDIS_URL is not set)`, body);
+}
+
+/** `it` for a test that needs Redis, skipped or failed as `describeWithRedis` says. */
+export function itWithRedis(name: string, body: () => Promise<unknown>, timeout?: number): void {
+  if (testRedisUrl()) it(name, body, timeout);
+  else if (process.env.CI === 'true') it(`${name} (needs Redis)`, missingRedisInCi);
+  else it.skip(`${name} (skipped: REDIS_URL is not set)`, body, timeout);
+}
+
+function missingRedisInCi(): never {
+  throw new Error('REDIS_URL is not set: CI runs every suite that needs Redis');
+}

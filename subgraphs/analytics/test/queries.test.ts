@@ -3,7 +3,7 @@ import { startTestSubgraph, type TestSubgraph } from '@lattice/subgraph-kit/test
 import { analytics } from '../src/subgraph';
 import { event, registration } from './support/events';
 import { post } from './support/graphql';
-import { startTokenIssuer, type TokenIssuer } from './support/tokens';
+import { startTokenIssuer, type TokenIssuer } from '@lattice/testkit';
 
 let fixture: TestSubgraph;
 let issuer: TokenIssuer;

@@ -5,6 +5,9 @@ import { type RunningSubgraph, startSubgraph, subgraphConfigFromEnv } from '@lat
 import {
   createTestDatabase,
   deleteRedisKeys,
+  describeWithRedis,
+  startTokenIssuer,
+  type TokenIssuer,
   subscribe,
   type TestDatabase,
   testRedisUrl,
@@ -15,10 +18,8 @@ import {
 import { analytics } from '../src/subgraph';
 import type { AnalyticsRuntime } from '../src/runtime';
 import { registration } from './support/events';
-import { startTokenIssuer, type TokenIssuer } from './support/tokens';
 
 const redisUrl = testRedisUrl();
-const describeWithRedis = redisUrl ? describe : describe.skip;
 
 /** Analytics as one replica, noting the ids of the events its own consumer applied. */
 function replica(consumed: Set<string>) {

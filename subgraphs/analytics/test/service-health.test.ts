@@ -2,10 +2,9 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { GATEWAY_STATS_CHANNEL, type GatewayStatsMessage } from '@lattice/events';
 import { startTestSubgraph, type TestSubgraph } from '@lattice/subgraph-kit/testing';
-import { waitFor } from '@lattice/testkit';
+import { startTokenIssuer, type TokenIssuer, waitFor } from '@lattice/testkit';
 import { analytics } from '../src/subgraph';
 import { post } from './support/graphql';
-import { startTokenIssuer, type TokenIssuer } from './support/tokens';
 
 let fixture: TestSubgraph;
 let issuer: TokenIssuer;

@@ -1,10 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { Client } from 'graphql-ws';
 import { startTestSubgraph, type TestSubgraph } from '@lattice/subgraph-kit/testing';
-import { subscribe, waitFor, wsClient } from '@lattice/testkit';
+import { startTokenIssuer, subscribe, type TokenIssuer, waitFor, wsClient } from '@lattice/testkit';
 import { analytics } from '../src/subgraph';
 import { event, registration } from './support/events';
-import { startTokenIssuer, type TokenIssuer } from './support/tokens';
 
 let fixture: TestSubgraph;
 let issuer: TokenIssuer;
