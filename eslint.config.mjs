@@ -11,6 +11,7 @@ export default tseslint.config(
       '.turbo',
       '**/*.js',
       '**/migrations',
+      'subgraphs/.template-check',
     ],
   },
   js.configs.recommended,
@@ -43,6 +44,33 @@ export default tseslint.config(
     },
   },
   {
+    // Shared packages are infrastructure: they never import an application (the gateway, a
+    // subgraph, the all-in-one launcher). A new subgraph is found through the manifest.
+    files: ['packages/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: [
+                '@lattice/gateway',
+                '@lattice/all-in-one',
+                '@lattice/subgraph-*',
+                '!@lattice/subgraph-kit',
+              ],
+              message: 'Libraries never import an application: depend the other way round.',
+            },
+            {
+              group: ['**/gateway/src/*', '**/subgraphs/*/src/*', '**/apps/*/src/*'],
+              message: 'Libraries never import an application: depend the other way round.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // Tests read raw GraphQL responses.
     files: ['**/test/**/*.ts', 'e2e/**/*.ts', 'bench/**/*.ts', 'packages/testkit/**/*.ts'],
     rules: { '@typescript-eslint/no-explicit-any': 'off' },
@@ -51,7 +79,7 @@ export default tseslint.config(
     files: [
       'scripts/**/*.ts',
       'bench/**/*.ts',
-      'packages/all-in-one/src/main.ts',
+      'apps/all-in-one/src/main.ts',
       'codegen.ts',
       '**/src/cli/*.ts',
     ],
