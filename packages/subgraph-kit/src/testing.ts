@@ -1,3 +1,4 @@
+export { startTokenIssuer, type TokenIssuer } from './test-tokens';
 import { createInProcessBus, type EventBus } from '@lattice/events';
 import { createTestDatabase, type TestDatabase } from '@lattice/testkit';
 import { subgraphConfigFromEnv } from './config';

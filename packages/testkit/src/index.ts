@@ -1,5 +1,4 @@
 export { createTestDatabase, type TestDatabase } from './database';
 export { testRedisUrl, uniqueRedisPrefix, deleteRedisKeys, describeWithRedis, itWithRedis } from './redis';
 export { waitFor } from './wait-for';
-export { startTokenIssuer, type TokenIssuer } from './tokens';
 export { closeCode, subscribe, type Subscription, wsClient, wsUrl } from './subscriptions';

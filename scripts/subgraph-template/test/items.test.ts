@@ -1,6 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { startTestSubgraph, type TestSubgraph } from '@lattice/subgraph-kit/testing';
-import { startTokenIssuer, type TokenIssuer } from '@lattice/testkit';
+import {
+  startTestSubgraph,
+  type TestSubgraph,
+  startTokenIssuer,
+  type TokenIssuer,
+} from '@lattice/subgraph-kit/testing';
 import { __name__ } from '../src/subgraph';
 
 let fixture: TestSubgraph;

@@ -1,9 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { startTestSubgraph, type TestSubgraph } from '@lattice/subgraph-kit/testing';
+import {
+  startTestSubgraph,
+  type TestSubgraph,
+  startTokenIssuer,
+  type TokenIssuer,
+} from '@lattice/subgraph-kit/testing';
 import { analytics } from '../src/subgraph';
 import { event, registration } from './support/events';
 import { post } from './support/graphql';
-import { startTokenIssuer, type TokenIssuer } from '@lattice/testkit';
 
 let fixture: TestSubgraph;
 let issuer: TokenIssuer;

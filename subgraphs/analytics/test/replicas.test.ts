@@ -1,3 +1,4 @@
+import { startTokenIssuer, type TokenIssuer } from '@lattice/subgraph-kit/testing';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Client } from 'graphql-ws';
 import { createRedisBus, type EventBus, type EventEnvelope } from '@lattice/events';
@@ -6,8 +7,6 @@ import {
   createTestDatabase,
   deleteRedisKeys,
   describeWithRedis,
-  startTokenIssuer,
-  type TokenIssuer,
   subscribe,
   type TestDatabase,
   testRedisUrl,

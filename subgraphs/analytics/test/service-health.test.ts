@@ -1,8 +1,13 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { GATEWAY_STATS_CHANNEL, type GatewayStatsMessage } from '@lattice/events';
-import { startTestSubgraph, type TestSubgraph } from '@lattice/subgraph-kit/testing';
-import { startTokenIssuer, type TokenIssuer, waitFor } from '@lattice/testkit';
+import {
+  startTestSubgraph,
+  type TestSubgraph,
+  startTokenIssuer,
+  type TokenIssuer,
+} from '@lattice/subgraph-kit/testing';
+import { waitFor } from '@lattice/testkit';
 import { analytics } from '../src/subgraph';
 import { post } from './support/graphql';
 

@@ -1,7 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { Client } from 'graphql-ws';
-import { startTestSubgraph, type TestSubgraph } from '@lattice/subgraph-kit/testing';
-import { startTokenIssuer, subscribe, type TokenIssuer, waitFor, wsClient } from '@lattice/testkit';
+import {
+  startTestSubgraph,
+  type TestSubgraph,
+  startTokenIssuer,
+  type TokenIssuer,
+} from '@lattice/subgraph-kit/testing';
+import { subscribe, waitFor, wsClient } from '@lattice/testkit';
 import { analytics } from '../src/subgraph';
 import { event, registration } from './support/events';
 
