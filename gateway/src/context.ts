@@ -1,12 +1,15 @@
 import type { IncomingMessage } from 'node:http';
 import type { ApolloServerPlugin } from '@apollo/server';
 import {
+  clientAddress,
   type Logger,
   type RequestContext,
   requestIdOf,
   requestLogger,
   currentRequest,
   type TokenVerifier,
+  trustedProxies,
+  type TrustedProxies,
   type Viewer,
   viewerFromHeader,
 } from '@lattice/server-kit';
@@ -23,15 +26,20 @@ export interface GatewayContext extends RequestContext {
   rate?: RateInfo;
 }
 
+const TRUST_NO_PROXY = trustedProxies([]);
+
 /**
  * Who is calling, from the request (or WebSocket upgrade) and the credentials it presents:
  * a token that fails verification throws UNAUTHENTICATED, before any subgraph is called.
+ * The client's address is the socket's peer unless that is one of the `proxies` trusted
+ * (TRUSTED_PROXIES) to say in X-Forwarded-For whom they forward for.
  */
 export async function callerContext(
   req: IncomingMessage,
   authorization: unknown,
   verify: TokenVerifier,
   log: Logger,
+  proxies: TrustedProxies = TRUST_NO_PROXY,
 ): Promise<GatewayContext> {
   const requestId = requestIdOf(req);
   const header = typeof authorization === 'string' ? authorization : undefined;
@@ -41,7 +49,10 @@ export async function callerContext(
     log: requestLogger(log, requestId),
     viewer,
     authorization: viewer ? header : undefined,
-    client: { ip: req.socket.remoteAddress, userAgent: req.headers['user-agent'] },
+    client: {
+      ip: clientAddress(req.socket.remoteAddress, req.headers['x-forwarded-for'], proxies),
+      userAgent: req.headers['user-agent'],
+    },
   };
 }
 
@@ -50,9 +61,10 @@ export function gatewayContext(
   verify: TokenVerifier,
   log: Logger,
   rateGuard: (viewer: Viewer | null, ip: string | undefined) => Promise<RateInfo>,
+  proxies: TrustedProxies,
 ) {
   return async (req: IncomingMessage): Promise<GatewayContext> => {
-    const context = await callerContext(req, req.headers.authorization, verify, log);
+    const context = await callerContext(req, req.headers.authorization, verify, log, proxies);
     context.rate = await rateGuard(context.viewer, context.client.ip);
     return context;
   };

@@ -10,6 +10,6 @@ export interface IdentityRuntime {
   throttle: LoginThrottle;
   /** Relying-party configurations of the OpenID providers, discovered on first use. */
   oidc: OidcClients;
-  /** Stops background work (key reloads) and closes the rate limiter. */
+  /** Stops background work (key reloads) and closes the failure counters. */
   close(): Promise<void>;
 }

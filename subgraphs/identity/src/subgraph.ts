@@ -1,4 +1,4 @@
-import { createRateLimiter, createTokenVerifier, sendJson } from '@lattice/server-kit';
+import { createTokenVerifier, sendJson } from '@lattice/server-kit';
 import { defineSubgraph, subgraphPackage } from '@lattice/subgraph-kit';
 import { entities } from './entities';
 import { createLoaders } from './loaders';
@@ -9,6 +9,7 @@ import { LoginThrottle } from './service/login-throttle';
 import { OidcClients } from './service/oidc';
 import { identitySettings } from './service/settings';
 import { KeyStore } from './service/signing-keys';
+import { createFailureCounters } from './service/throttle/failure-counters';
 
 const KEY_RELOAD_MS = 60_000;
 
@@ -25,7 +26,7 @@ export const identity = defineSubgraph({
       const outcome = await ensureAdmin(orm.em.fork(), settings.adminEmail, settings.adminPassword);
       log.info({ email: settings.adminEmail, outcome }, 'first admin ensured');
     }
-    const limiter = createRateLimiter({ redisUrl: config.redisUrl, prefix: config.redisPrefix });
+    const failures = createFailureCounters({ redisUrl: config.redisUrl, prefix: config.redisPrefix });
     const reload = setInterval(() => {
       keys
         .reload(orm.em.fork())
@@ -35,11 +36,11 @@ export const identity = defineSubgraph({
     return {
       keys,
       settings,
-      throttle: new LoginThrottle(limiter, settings),
+      throttle: new LoginThrottle(failures, settings),
       oidc: new OidcClients(settings),
       close: async () => {
         clearInterval(reload);
-        await limiter.close();
+        await failures.close();
       },
     };
   },

@@ -55,21 +55,18 @@ export async function register(
 
 /**
  * Signs in with email and password. Unknown email and wrong password get the same answer
- * in the same time; repeated failures per account or per IP are throttled.
+ * in the same time; repeated failures per account and address, and per address, are throttled.
  */
 export async function login(deps: AccountsDeps, input: unknown, client: ClientInfo): Promise<IssuedTokens> {
   const { email, password } = validateInput(loginInput, input);
   const { em, throttle } = deps;
-  await throttle.assertAllowed(email, client.ip);
+  const attempt = await throttle.begin(email, client.ip);
   const user = await em.findOne(UserAccount, { email, status: { $ne: 'deleted' } });
   const valid = user ? await verifyPassword(user.passwordHash, password) : await verifyAgainstDecoy(password);
-  if (!user || !valid) {
-    await throttle.recordFailure(email, client.ip);
-    throw unauthenticated(INVALID_CREDENTIALS);
-  }
+  if (!user || !valid) throw unauthenticated(INVALID_CREDENTIALS);
+  await attempt.succeeded();
   // Only someone who knows the password learns the account is not active.
   if (user.status !== 'active') throw forbidden(`This account is ${user.status}`);
-  await throttle.recordSuccess(email);
 
   user.lastLoginAt = new Date();
   const tokens = await openSession(deps, user, client);

@@ -1,37 +1,54 @@
-import { rateLimited, type RateLimiter, type RateRule } from '@lattice/server-kit';
+import { rateLimited } from '@lattice/server-kit';
+import type { BackoffRule } from './throttle/backoff';
+import { addressKey } from './throttle/address-key';
+import type { FailureCounters } from './throttle/failure-counters';
 import type { IdentitySettings } from './settings';
+import { sha256 } from './tokens';
+
+/** A password check that was allowed; it counts as a failure unless it `succeeded`. */
+export interface LoginAttempt {
+  succeeded(): Promise<void>;
+}
 
 /**
- * Counts failed sign-ins per account and per client IP. When either is over its limit,
- * sign-in is refused with RATE_LIMITED before the password is even checked.
+ * Throttles password sign-in per (account, client address) and per client address, with
+ * locks that grow with consecutive failures. Nothing is counted per account alone: whoever
+ * guesses from one place cannot lock the owner out of signing in from another.
  */
 export class LoginThrottle {
+  private readonly perAccountAndAddress: BackoffRule;
+  private readonly perAddress: BackoffRule;
+
   constructor(
-    private readonly limiter: RateLimiter,
-    private readonly settings: IdentitySettings,
-  ) {}
-
-  private rules(email: string, ip: string | undefined): Array<[string, RateRule]> {
-    const windowSeconds = this.settings.loginWindowSeconds;
-    const rules: Array<[string, RateRule]> = [
-      [`login:account:${email}`, { limit: this.settings.loginFailuresPerAccount, windowSeconds }],
-    ];
-    if (ip) rules.push([`login:ip:${ip}`, { limit: this.settings.loginFailuresPerIp, windowSeconds }]);
-    return rules;
+    private readonly counters: FailureCounters,
+    settings: IdentitySettings,
+  ) {
+    const backoff = {
+      firstLockMs: settings.loginLockSeconds * 1000,
+      maxLockMs: settings.loginMaxLockSeconds * 1000,
+      memoryMs: settings.loginWindowSeconds * 1000,
+    };
+    this.perAccountAndAddress = { free: settings.loginFailuresPerAccount, ...backoff };
+    this.perAddress = { free: settings.loginFailuresPerIp, ...backoff };
   }
 
-  async assertAllowed(email: string, ip: string | undefined): Promise<void> {
-    for (const [key, rule] of this.rules(email, ip)) {
-      const state = await this.limiter.check(key, rule);
-      if (!state.allowed) throw rateLimited(state.retryAfter);
-    }
-  }
-
-  async recordFailure(email: string, ip: string | undefined): Promise<void> {
-    await Promise.all(this.rules(email, ip).map(([key, rule]) => this.limiter.hit(key, rule)));
-  }
-
-  async recordSuccess(email: string): Promise<void> {
-    await this.limiter.reset(`login:account:${email}`);
+  /**
+   * Reserves one password check for this email from this address, counted as a failure
+   * from now on, or throws RATE_LIMITED (with `retryAfter`) while either is locked.
+   */
+  async begin(email: string, ip: string | undefined): Promise<LoginAttempt> {
+    const address = addressKey(ip);
+    const pair = `pair:${sha256(email)}:${address}`;
+    const from = `address:${address}`;
+    const waitMs = await this.counters.reserve([
+      { key: pair, rule: this.perAccountAndAddress },
+      { key: from, rule: this.perAddress },
+    ]);
+    if (waitMs > 0) throw rateLimited(Math.ceil(waitMs / 1000));
+    return {
+      succeeded: async () => {
+        await Promise.all([this.counters.forget(pair), this.counters.release(from)]);
+      },
+    };
   }
 }

@@ -3,6 +3,7 @@ import { createEvent, recordEvent } from '@lattice/events';
 import { validateInput } from '@lattice/server-kit';
 import { z } from 'zod';
 import { UserAccount } from '../entities';
+import { atLeast } from './at-least';
 import { newPasswordInput } from './credentials';
 import { hashPassword } from './passwords';
 import { revokeSessions } from './sessions';
@@ -11,14 +12,23 @@ import { consumeOneTimeToken, issueOneTimeToken, secondsSinceLastToken } from '.
 const RESET_TTL_MS = 3600_000;
 const RESET_INTERVAL_SECONDS = 60;
 
+// Issuing a token (a transaction, an outbox row) takes ~20 ms more than finding no account;
+// every answer waits for this floor, far above both, so timing does not tell them apart.
+const REQUEST_FLOOR_MS = 250;
+
 const requestInput = z.object({ email: z.string().max(254, 'must be at most 254 characters') });
 
 /**
  * Issues a reset token for an active account with this email (at most one a minute). The
- * caller answers the same whatever happened here, so the answer reveals nothing.
+ * caller answers the same whatever happened here, and no sooner than REQUEST_FLOOR_MS, so
+ * neither the answer nor its timing reveals whether the account exists.
  */
 export async function requestPasswordReset(em: EntityManager, input: unknown): Promise<void> {
   const email = validateInput(requestInput, input, '').email.trim().toLowerCase();
+  await atLeast(REQUEST_FLOOR_MS, () => issueReset(em, email));
+}
+
+async function issueReset(em: EntityManager, email: string): Promise<void> {
   const user = await em.findOne(UserAccount, { email, status: 'active' });
   if (!user) return;
   const since = await secondsSinceLastToken(em, user.id, 'reset_password');

@@ -4,9 +4,15 @@ import { z } from 'zod';
 export interface IdentitySettings {
   accessTokenTtlSeconds: number;
   refreshTokenTtlDays: number;
-  /** Failed sign-ins allowed per account, and per client IP, within the window. */
+  /**
+   * Failed sign-ins allowed per (account, client address), and per client address, before
+   * each further one locks that pair or address: `loginLockSeconds` first, doubling up to
+   * `loginMaxLockSeconds`. Failures are forgotten `loginWindowSeconds` after a lock ends.
+   */
   loginFailuresPerAccount: number;
   loginFailuresPerIp: number;
+  loginLockSeconds: number;
+  loginMaxLockSeconds: number;
   loginWindowSeconds: number;
   /** The first admin: created or promoted at start when both are set. */
   adminEmail?: string;
@@ -41,7 +47,9 @@ const identityEnv = z.object({
   REFRESH_TOKEN_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(30),
   LOGIN_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(1).default(5),
   LOGIN_FAILURES_PER_IP: z.coerce.number().int().min(1).default(50),
-  LOGIN_WINDOW_SECONDS: z.coerce.number().int().min(1).default(900),
+  LOGIN_LOCK_SECONDS: z.coerce.number().int().min(1).default(1),
+  LOGIN_MAX_LOCK_SECONDS: z.coerce.number().int().min(1).default(900),
+  LOGIN_WINDOW_SECONDS: z.coerce.number().int().min(1).default(3600),
   ADMIN_EMAIL: z.string().optional(),
   ADMIN_PASSWORD: z.string().optional(),
   OIDC_GOOGLE_ISSUER: z
@@ -58,9 +66,14 @@ const OIDC_GOOGLE_REQUIRED = [
   'OIDC_GOOGLE_REDIRECT_URI',
 ] as const;
 
+const lockBounds = identityEnv.refine((env) => env.LOGIN_MAX_LOCK_SECONDS >= env.LOGIN_LOCK_SECONDS, {
+  path: ['LOGIN_MAX_LOCK_SECONDS'],
+  message: 'must be at least LOGIN_LOCK_SECONDS',
+});
+
 // Sign in with Google is on when all three are set, off when none is; anything between is a
 // mistake worth refusing to start over.
-const identityEnvChecked = identityEnv.superRefine((env, ctx) => {
+const identityEnvChecked = lockBounds.superRefine((env, ctx) => {
   const set = OIDC_GOOGLE_REQUIRED.filter((key) => env[key] !== undefined);
   if (set.length === 0 || set.length === OIDC_GOOGLE_REQUIRED.length) return;
   for (const key of OIDC_GOOGLE_REQUIRED.filter((key) => env[key] === undefined)) {
@@ -78,6 +91,8 @@ export const identitySettings = identityEnvChecked.transform((parsed): IdentityS
   refreshTokenTtlDays: parsed.REFRESH_TOKEN_TTL_DAYS,
   loginFailuresPerAccount: parsed.LOGIN_FAILURES_PER_ACCOUNT,
   loginFailuresPerIp: parsed.LOGIN_FAILURES_PER_IP,
+  loginLockSeconds: parsed.LOGIN_LOCK_SECONDS,
+  loginMaxLockSeconds: parsed.LOGIN_MAX_LOCK_SECONDS,
   loginWindowSeconds: parsed.LOGIN_WINDOW_SECONDS,
   adminEmail: parsed.ADMIN_EMAIL || undefined,
   adminPassword: parsed.ADMIN_PASSWORD || undefined,
