@@ -53,6 +53,7 @@ function exampleOf(type: EventType, userId: string, occurredAt: string): EventEn
     'identity.user_status_changed': { userId, status: 'banned', previousStatus: 'active' },
     'identity.user_deleted': { userId },
     'identity.security_alert': { userId, kind: 'refresh_token_reuse', sessionId: 'session-secret-id' },
+    'identity.session_revoked': { userId, sessionId: 'session-secret-id' },
     'accounts.profile_updated': { userId, fields: ['displayName'] },
   };
   return event(type, examples[type] as never, { actor: userId, subject: userId, occurredAt });

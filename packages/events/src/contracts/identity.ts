@@ -44,6 +44,14 @@ export interface IdentityEvents {
     version: 1;
     data: { userId: string; kind: 'refresh_token_reuse'; sessionId: string };
   };
+  /**
+   * A session ended, however (sign-out, revocation, password change or reset, suspension, ban,
+   * deletion, refresh-token reuse): gateways refuse its access tokens from then on.
+   */
+  'identity.session_revoked': {
+    version: 1;
+    data: { userId: string; sessionId: string };
+  };
 }
 
 export const identityEvents: EventSpecs<IdentityEvents> = {
@@ -57,4 +65,5 @@ export const identityEvents: EventSpecs<IdentityEvents> = {
   'identity.user_status_changed': { version: 1 },
   'identity.user_deleted': { version: 1 },
   'identity.security_alert': { version: 1 },
+  'identity.session_revoked': { version: 1 },
 };

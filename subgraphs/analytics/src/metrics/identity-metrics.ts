@@ -13,6 +13,7 @@ export const identityMetrics = defineDomainMetrics({
     'identity.email_verifications': 'Email addresses verified',
     'identity.password_changes': 'Passwords changed or reset',
     'identity.security_alerts': 'Security alerts (refresh-token reuse)',
+    'identity.sessions_revoked': 'Sessions ended early (sign-out, revocation, password change, ban)',
   },
   events: {
     'identity.user_registered': { keep: ['role'], counts: [{ metric: SIGNUPS }] },
@@ -23,5 +24,6 @@ export const identityMetrics = defineDomainMetrics({
     'identity.user_status_changed': { keep: ['status', 'previousStatus'] },
     'identity.user_deleted': { counts: [{ metric: DELETIONS }] },
     'identity.security_alert': { keep: ['kind'], counts: [{ metric: 'identity.security_alerts' }] },
+    'identity.session_revoked': { counts: [{ metric: 'identity.sessions_revoked' }] },
   },
 });

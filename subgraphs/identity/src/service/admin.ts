@@ -85,7 +85,7 @@ export async function setUserStatus(
       }),
     );
     current.status = status;
-    if (status !== 'active') await revokeSessions(tx, user.id);
+    if (status !== 'active') await revokeSessions(tx, user.id, undefined, admin.id);
     return current;
   });
 }

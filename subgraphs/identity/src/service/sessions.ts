@@ -90,6 +90,7 @@ export async function refreshSession(
         data: { userId: session.userId, kind: 'refresh_token_reuse', sessionId: session.id },
       }),
     );
+    recordEvent(em, sessionRevoked(session.userId, session.id, null));
     await em.flush();
     log.warn({ userId: session.userId, sessionId: session.id }, 'refresh token reused: session revoked');
     throw unauthenticated('Refresh token already used: the session has been ended for safety');
@@ -102,19 +103,51 @@ export async function refreshSession(
   return tokens;
 }
 
+function sessionRevoked(userId: string, sessionId: string, actor: string | null) {
+  return createEvent('identity.session_revoked', { actor, subject: userId, data: { userId, sessionId } });
+}
+
+/** The caller's transaction if it has one, else one of its own: a revocation commits with its events. */
+function inTransaction<T>(em: EntityManager, work: (tx: EntityManager) => Promise<T>): Promise<T> {
+  return em.isInTransaction() ? work(em) : em.fork().transactional(work);
+}
+
+/**
+ * Ends the user's live sessions that `where` selects, and records `identity.session_revoked`
+ * for each, on which gateways refuse their access tokens at once. Returns how many ended.
+ */
+function endSessions(
+  em: EntityManager,
+  userId: string,
+  where: { id?: string | { $ne: string } },
+  actor: string | null,
+): Promise<number> {
+  return inTransaction(em, async (tx) => {
+    const ended: Array<{ id: string }> = await tx
+      .createQueryBuilder(Session)
+      .update({ revokedAt: new Date() })
+      .where({ ...where, userId, revokedAt: null })
+      .returning('id')
+      .execute('all');
+    for (const { id } of ended) recordEvent(tx, sessionRevoked(userId, id, actor));
+    return ended.length;
+  });
+}
+
 /** Ends sessions of a user (all of them, or all but one); returns how many ended. */
-export function revokeSessions(em: EntityManager, userId: string, except?: string): Promise<number> {
-  return em.nativeUpdate(
-    Session,
-    { userId, revokedAt: null, ...(except ? { id: { $ne: except } } : {}) },
-    { revokedAt: new Date() },
-  );
+export function revokeSessions(
+  em: EntityManager,
+  userId: string,
+  except?: string,
+  actor: string | null = userId,
+): Promise<number> {
+  return endSessions(em, userId, except ? { id: { $ne: except } } : {}, actor);
 }
 
 /** Ends one session of a user; NOT_FOUND when it is not theirs or already ended. */
 export async function revokeSession(em: EntityManager, userId: string, sessionId: string): Promise<void> {
   const ended = /^[0-9a-f-]{36}$/i.test(sessionId)
-    ? await em.nativeUpdate(Session, { id: sessionId, userId, revokedAt: null }, { revokedAt: new Date() })
+    ? await endSessions(em, userId, { id: sessionId }, userId)
     : 0;
   if (ended !== 1) throw notFound('No such session');
 }
