@@ -31,6 +31,27 @@ function sentOperation(document: DocumentNode | undefined, query: string | undef
 }
 
 /**
+ * The GraphQL answer of a subgraph that refused the request as the client's mistake: a 4xx
+ * whose JSON body carries GraphQL errors (a variable of the wrong form, a failed validation,
+ * text that cannot be stored). Undefined for anything else (5xx, or a 4xx without such a body).
+ */
+function refusalOf(response: SubgraphHttpResponse): GatewayResponse | undefined {
+  if (response.status < 400 || response.status > 499) return undefined;
+  let body: unknown;
+  try {
+    body = response.parsedBody();
+  } catch {
+    return undefined;
+  }
+  const errors = (body as { errors?: unknown } | null)?.errors;
+  const graphql =
+    Array.isArray(errors) &&
+    errors.length > 0 &&
+    errors.every((error) => typeof (error as { message?: unknown } | null)?.message === 'string');
+  return graphql ? (body as GatewayResponse) : undefined;
+}
+
+/**
  * How the gateway calls a subgraph: forwards the caller's token (subgraphs verify it again),
  * the request id and what identifies the client, and measures every fetch. Fetches go
  * through the subgraph's timeout, retries (queries only) and circuit breaker; when the
@@ -42,7 +63,9 @@ function sentOperation(document: DocumentNode | undefined, query: string | undef
  * gateway does not use). The RemoteGraphQLDataSource contract is kept: `willSendRequest` sees
  * `request.http` (method, url, headers), a non-2xx answer becomes `errorFromResponse`'s
  * GraphQLError, `didReceiveResponse` runs, and the subgraph's Cache-Control restricts the
- * response's cache policy. Health checks and schema loading still go through `super.process`.
+ * response's cache policy. One exception: a 4xx carrying GraphQL errors is the subgraph
+ * refusing the client's input, and its errors (message, code, path) are passed on as a 200's
+ * would be. Health checks and schema loading still go through `super.process`.
  */
 export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   private readonly subgraph: string;
@@ -117,8 +140,10 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     if (!request.query) throw new Error('Missing query');
     const { http: _http, ...payload } = request;
     const response = await this.http.post(this.endpoint, headers.toObject(), JSON.stringify(payload), signal);
-    if (!response.ok) throw await this.errorFromResponse(response as never);
-    const body = response.parsedBody();
+    // A subgraph refusing what the client sent (a 4xx with GraphQL errors) answered: its errors
+    // reach the client as they are. Any other non-2xx is a failure (see resilience.ts).
+    const body = response.ok ? response.parsedBody() : refusalOf(response);
+    if (body === undefined) throw await this.errorFromResponse(response as never);
     if (typeof body !== 'object' || body === null) {
       throw new Error(`Expected JSON response body, but received: ${String(body)}`);
     }

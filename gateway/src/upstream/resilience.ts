@@ -43,7 +43,9 @@ export type FetchOutcome<T> =
  * Judges a failed attempt. `unavailable`: the subgraph could not answer (network error,
  * timeout, 5xx, unreadable body) — a circuit failure, reported as SUBGRAPH_UNAVAILABLE.
  * `retryable`: worth sending again (network errors, timeouts, 502/503/504). Anything else
- * (a 4xx answer) proves the subgraph is up and keeps the gateway's usual handling.
+ * (a 4xx answer) proves the subgraph is up and is thrown as it was. A 4xx carrying GraphQL
+ * errors never gets here: it is the subgraph's answer (its refusal of the client's input),
+ * which the data source passes on to the client (see data-source.ts).
  */
 export function classifyFailure(error: unknown): { unavailable: boolean; retryable: boolean } {
   if (error instanceof SubgraphTimeoutError || (error as Error | null)?.name === 'AbortError') {

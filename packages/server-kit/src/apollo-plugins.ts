@@ -2,9 +2,11 @@ import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
 import type { GraphQLFormattedError } from 'graphql';
 import type { Logger } from 'pino';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import { ErrorCode, isPublicCode, maskError } from './errors';
+import { clientCodeOf, ErrorCode, maskError } from './errors';
 import { requestScopePlugin } from './log-context';
+import { operationResolutionPlugin } from './operation-resolution';
 import { REQUEST_ID_HEADER } from './request-id';
+import { storableTextPlugin } from './storable-text';
 
 export interface RequestContext extends BaseContext {
   requestId: string;
@@ -12,9 +14,10 @@ export interface RequestContext extends BaseContext {
 }
 
 /**
- * Logs every error that is not part of the public catalogue with the request id, then
- * replaces it in the response by an INTERNAL_SERVER_ERROR carrying that request id. Also
- * echoes the request id as a response header.
+ * Logs every error that is not the client's to see (see clientCodeOf) with the request id,
+ * then replaces it in the response by an INTERNAL_SERVER_ERROR carrying that request id. The
+ * client's mistakes are answered with their code and not logged. Also echoes the request id
+ * as a response header.
  */
 export function errorMaskingPlugin<T extends RequestContext>(): ApolloServerPlugin<T> {
   return {
@@ -22,8 +25,7 @@ export function errorMaskingPlugin<T extends RequestContext>(): ApolloServerPlug
       return {
         async didEncounterErrors({ errors }) {
           for (const error of errors) {
-            const code = error.extensions?.code;
-            if (!isPublicCode(code) || code === ErrorCode.Internal) {
+            if (clientCodeOf(error) === undefined) {
               contextValue.log.error(
                 { err: error.originalError ?? error, path: error.path },
                 'internal error',
@@ -56,7 +58,10 @@ function withRequestId(error: GraphQLFormattedError, requestId: string): GraphQL
 /**
  * What every Lattice Apollo Server shares: the operation name in log lines and spans, masked
  * errors with request ids, no stack traces, no CDN landing page, and no signal handlers of its own (shutdown order is Lattice's:
- * HTTP first, then Apollo).
+ * HTTP first, then Apollo). Before anything runs, requests whose operation cannot be told or
+ * is a subscription are refused, and so is text PostgreSQL cannot store: at the gateway (before
+ * planning, so no subgraph is called and nothing is half-written) and again in every subgraph
+ * (each owns its data).
  */
 export function apolloDefaults<T extends RequestContext>(extraPlugins: ApolloServerPlugin<T>[] = []) {
   return {
@@ -66,6 +71,8 @@ export function apolloDefaults<T extends RequestContext>(extraPlugins: ApolloSer
     plugins: [
       requestScopePlugin<T>(),
       errorMaskingPlugin<T>(),
+      operationResolutionPlugin<T>(),
+      storableTextPlugin<T>(),
       ApolloServerPluginLandingPageDisabled(),
       ...extraPlugins,
     ],

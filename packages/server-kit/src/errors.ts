@@ -24,6 +24,7 @@ const FRAMEWORK_CODES = new Set([
   'PERSISTED_QUERY_NOT_FOUND',
   'PERSISTED_QUERY_NOT_SUPPORTED',
   'PERSISTED_QUERY_NOT_ALLOWED',
+  'PERSISTED_QUERY_HASH_MISMATCH',
   'OPERATION_RESOLUTION_FAILURE',
   'SUBGRAPH_UNAVAILABLE',
 ]);
@@ -65,14 +66,41 @@ export function isPublicCode(code: unknown): boolean {
 }
 
 /**
- * Apollo Server `formatError`: keeps catalogued errors, masks everything else (the
- * errorMaskingPlugin then adds the request id so an operator can find the original).
+ * Apollo Server refuses a few malformed requests itself with a 4xx status but no code: the
+ * client's mistake, not an internal error. The codes they are given (Apollo Router's); any
+ * other such refusal is a BAD_REQUEST.
  */
-export function maskError(formatted: GraphQLFormattedError): GraphQLFormattedError {
-  const code = formatted.extensions?.code;
+const UNCODED_REFUSALS: Record<string, string> = {
+  'provided sha does not match query': 'PERSISTED_QUERY_HASH_MISMATCH',
+};
+
+function refusalCodeOf(error: unknown): string | undefined {
+  if (!(error instanceof GraphQLError) || error.extensions.code !== undefined) return undefined;
+  const status = (error.extensions.http as { status?: unknown } | undefined)?.status;
+  if (typeof status !== 'number' || status < 400 || status > 499) return undefined;
+  return UNCODED_REFUSALS[error.message] ?? 'BAD_REQUEST';
+}
+
+/**
+ * The code the client is shown for `error`, or undefined when it is not the client's to see
+ * (it is then masked as INTERNAL_SERVER_ERROR, and logged).
+ */
+export function clientCodeOf(error: GraphQLError): string | undefined {
+  const code = error.extensions.code;
+  if (isPublicCode(code) && code !== ErrorCode.Internal) return code as string;
+  return refusalCodeOf(error);
+}
+
+/**
+ * Apollo Server `formatError`: keeps catalogued errors (and codes Apollo's own refusals of a
+ * malformed request, see clientCodeOf), masks everything else (the errorMaskingPlugin then
+ * adds the request id so an operator can find the original).
+ */
+export function maskError(formatted: GraphQLFormattedError, original?: unknown): GraphQLFormattedError {
+  const code = refusalCodeOf(original) ?? formatted.extensions?.code;
   if (isPublicCode(code) && code !== ErrorCode.Internal) {
     const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};
-    return { ...formatted, extensions };
+    return { ...formatted, extensions: { ...extensions, code } };
   }
   return {
     message: 'Internal server error',

@@ -1,17 +1,20 @@
 import { GraphQLError, GraphQLScalarType, Kind, type ValueNode } from 'graphql';
 
-const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+const refused = (message: string) => new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT' } });
 
 function parseDay(value: unknown): string {
-  const match = typeof value === 'string' ? DAY.exec(value) : null;
-  const date = match ? new Date(`${value as string}T00:00:00.000Z`) : undefined;
-  // Round-tripping refuses days that do not exist (2026-02-30).
-  if (!date || Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== value) {
-    throw new GraphQLError('Date must be a day in the form YYYY-MM-DD', {
-      extensions: { code: 'BAD_USER_INPUT' },
-    });
+  if (typeof value !== 'string' || !DAY.test(value)) {
+    throw refused('Date must be a day in the form YYYY-MM-DD');
   }
-  return value as string;
+  // Round-tripping refuses days that do not exist (2026-02-30, 2026-13-01), which Date would
+  // otherwise roll over into the next month or refuse with an opaque "Invalid Date".
+  const date = new Date(`${value}T00:00:00.000Z`);
+  if (Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== value) {
+    throw refused(`Date ${value} is not a day of the calendar`);
+  }
+  return value;
 }
 
 /** `Date`: a UTC day, `YYYY-MM-DD`, kept as that string inside. */
