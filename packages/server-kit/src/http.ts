@@ -41,12 +41,20 @@ export async function readBody(req: IncomingMessage, limit: number): Promise<str
  * added later are served); unknown paths get 404. `onRequest` runs first for every request
  * (response headers that apply to everything).
  */
+/**
+ * How long a server keeps an idle keep-alive connection. Its callers (the gateway's pool,
+ * load balancers) must give up on an idle connection sooner, so a request is never sent on a
+ * connection the server is closing at that moment: that race resets the connection
+ * (ECONNRESET), and a mutation cannot be retried. Node's default is 5 s.
+ */
+export const KEEP_ALIVE_TIMEOUT_MS = 65_000;
+
 export function createHttpServer(
   routes: Routes,
   onError: (error: unknown) => void,
   onRequest?: (req: IncomingMessage, res: ServerResponse) => void,
 ): Server {
-  return createServer((req, res) => {
+  const server = createServer({ keepAliveTimeout: KEEP_ALIVE_TIMEOUT_MS }, (req, res) => {
     onRequest?.(req, res);
     const url = new URL(req.url ?? '/', 'http://localhost');
     const handler = routes[`${req.method} ${url.pathname}`] ?? routes[url.pathname];
@@ -62,6 +70,9 @@ export function createHttpServer(
         else res.end();
       });
   });
+  // Above keepAliveTimeout, as Node requires, or idle connections end at headersTimeout.
+  server.headersTimeout = KEEP_ALIVE_TIMEOUT_MS + 1_000;
+  return server;
 }
 
 /** Listens and resolves with the bound port (useful with port 0). */

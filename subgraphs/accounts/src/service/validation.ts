@@ -1,43 +1,24 @@
 import { z } from 'zod';
+import { text } from '@lattice/server-kit';
 
 /**
- * Input rules of every accounts mutation. Each string has a maximum length (checked before
- * anything else, so a 10 KB string costs nothing), single-line fields refuse control
- * characters, and values are normalised to the form that is stored.
+ * Input rules of every accounts mutation. Text is people's text (server-kit's `text`):
+ * normalised, measured in characters, refused when it hides what it says; each string has a
+ * maximum length checked before anything else, so a 10 KB string costs nothing.
  */
-
-// Control characters, except tab, line feed and carriage return in multi-line fields.
-// eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u001f\u007f]/;
-// eslint-disable-next-line no-control-regex
-const CONTROL_MULTILINE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 
 const tooLong = (max: number) => `must be at most ${max} characters`;
 
-/** A required one-line string: trimmed, 1 to `max` characters. */
+/** A required one-line string: trimmed, 1 to `max` characters, something visible. */
 export const requiredLine = (max: number) =>
-  z
-    .string()
-    .max(max, tooLong(max))
-    .refine((value) => !CONTROL.test(value), 'must not contain control characters')
-    .transform((value) => value.trim())
-    .refine((value) => value.length > 0, 'must not be empty');
+  text(max).refine((value) => value.length > 0, 'must not be empty or invisible');
 
-/** An optional one-line string: trimmed; empty means "not set" (null). */
-export const optionalLine = (max: number) =>
-  z
-    .string()
-    .max(max, tooLong(max))
-    .refine((value) => !CONTROL.test(value), 'must not contain control characters')
-    .transform((value) => value.trim() || null);
+/** An optional one-line string: trimmed; empty (or nothing visible) means "not set" (null). */
+export const optionalLine = (max: number) => text(max).transform((value) => value || null);
 
 /** An optional multi-line string (an address): trimmed, line endings kept; empty is null. */
 export const optionalText = (max: number) =>
-  z
-    .string()
-    .max(max, tooLong(max))
-    .refine((value) => !CONTROL_MULTILINE.test(value), 'must not contain control characters')
-    .transform((value) => value.replace(/\r\n?/g, '\n').trim() || null);
+  text(max, { multiline: true }).transform((value) => value || null);
 
 /**
  * A phone number in international form, stored as E.164 (`+447700900123`): spaces, dashes,
