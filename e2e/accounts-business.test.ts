@@ -9,6 +9,7 @@ import {
 } from '@lattice/client';
 import { randomUUID } from 'node:crypto';
 import { promoteToAdmin, registerUser } from './support/accounts';
+import { postToSubgraph } from './support/subgraph-requests';
 import { startTestLattice, type TestLattice } from './support/test-lattice';
 
 let lattice: TestLattice;
@@ -42,16 +43,17 @@ const businessRows = (userId: string) =>
     count('outbox_event'),
   ]);
 
-/** Sends `_entities` straight to accounts, as the gateway does for `User.businessContext`. */
+/** Sends `_entities` straight to accounts, as the gateway does (signed) for `User.businessContext`. */
 async function entitiesFromAccounts(token: string, ids: string[], selection: string) {
-  const response = await fetch(lattice.subgraphs.accounts!.url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-    body: JSON.stringify({
+  const response = await postToSubgraph(
+    lattice,
+    'accounts',
+    {
       query: `query($representations: [_Any!]!) { _entities(representations: $representations) { ... on User { id ${selection} } } }`,
       variables: { representations: ids.map((id) => ({ __typename: 'User', id })) },
-    }),
-  });
+    },
+    { authorization: `Bearer ${token}` },
+  );
   return (await response.json()) as { data?: any; errors?: any[] };
 }
 

@@ -1,6 +1,7 @@
 import { LoginDocument, MyProfileDocument, UpdateProfileDocument } from '@lattice/client';
 import { waitFor } from '@lattice/testkit';
 import { PASSWORD, promoteToAdmin, registerUser } from './support/accounts';
+import { postToSubgraph } from './support/subgraph-requests';
 import { startTestLattice, type TestLattice } from './support/test-lattice';
 
 let lattice: TestLattice;
@@ -26,16 +27,17 @@ async function newUser(): Promise<User> {
   return user;
 }
 
-/** Sends `_entities` straight to accounts, as the gateway does for `User.profile`. */
+/** Sends `_entities` straight to accounts, as the gateway does (signed) for `User.profile`. */
 async function entitiesFromAccounts(token: string | undefined, ids: string[], selection: string) {
-  const response = await fetch(lattice.subgraphs.accounts!.url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify({
+  const response = await postToSubgraph(
+    lattice,
+    'accounts',
+    {
       query: `query($representations: [_Any!]!) { _entities(representations: $representations) { ... on User { id ${selection} } } }`,
       variables: { representations: ids.map((id) => ({ __typename: 'User', id })) },
-    }),
-  });
+    },
+    token ? { authorization: `Bearer ${token}` } : {},
+  );
   return (await response.json()) as { data?: any; errors?: any[] };
 }
 

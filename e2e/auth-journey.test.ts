@@ -1,6 +1,7 @@
 import { LoginDocument, MeDocument, RegisterDocument } from '@lattice/client';
 import { waitFor } from '@lattice/testkit';
 import { newEmail, PASSWORD } from './support/accounts';
+import { postToSubgraph } from './support/subgraph-requests';
 import { startTestLattice, type TestLattice } from './support/test-lattice';
 
 let lattice: TestLattice;
@@ -79,14 +80,16 @@ describe('register → login → me, through the gateway', () => {
     // _entities is not part of the public API: the gateway refuses it outright.
     expect(result.json.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
 
-    const direct = await fetch(lattice.subgraphs.identity!.url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${bob.register.accessToken}` },
-      body: JSON.stringify({
+    // Even asked as the gateway asks (signed), identity keeps Alice's email from Bob.
+    const direct = await postToSubgraph(
+      lattice,
+      'identity',
+      {
         query: 'query($reps: [_Any!]!) { _entities(representations: $reps) { ... on User { id email } } }',
         variables: { reps: [{ __typename: 'User', id: alice.register.user.id }] },
-      }),
-    }).then((response) => response.json() as Promise<any>);
+      },
+      { authorization: `Bearer ${bob.register.accessToken}` },
+    ).then((response) => response.json() as Promise<any>);
     expect(direct.data._entities[0]).toEqual({ id: alice.register.user.id, email: null });
     expect(direct.errors[0].extensions.code).toBe('FORBIDDEN');
   });

@@ -1,4 +1,5 @@
 import { newEmail, PASSWORD } from './support/accounts';
+import { postToSubgraph } from './support/subgraph-requests';
 import { startTestLattice, type TestLattice } from './support/test-lattice';
 
 // A tight budget so that the defaults (1 per object) and the schema's @cost/@listSize decide.
@@ -13,13 +14,9 @@ beforeAll(async () => {
     { subgraphs: ['accounts'] },
   );
   // Straight at identity: `register` costs 110 through this gateway (@cost(weight: 100) + 10).
-  const response = await fetch(lattice.subgraphs.identity!.url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({
-      query: 'mutation ($input: RegisterInput!) { register(input: $input) { accessToken } }',
-      variables: { input: { email: newEmail('cost'), password: PASSWORD } },
-    }),
+  const response = await postToSubgraph(lattice, 'identity', {
+    query: 'mutation ($input: RegisterInput!) { register(input: $input) { accessToken } }',
+    variables: { input: { email: newEmail('cost'), password: PASSWORD } },
   });
   token = ((await response.json()) as any).data.register.accessToken;
 });

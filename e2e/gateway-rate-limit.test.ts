@@ -55,6 +55,7 @@ describe('gateway rate limits', () => {
         LOG_LEVEL: 'silent',
         REDIS_URL: testRedisUrl(),
         REDIS_PREFIX: lattice.redisPrefix,
+        SUBGRAPH_SECRET: lattice.subgraphSecret,
       }),
       subgraphUrls: Object.fromEntries(Object.values(lattice.subgraphs).map((s) => [s.name, s.url])),
       jwksUrl: new URL('/.well-known/jwks.json', lattice.subgraphs.identity!.url).toString(),

@@ -162,6 +162,7 @@ describe('retries and timeouts against a misbehaving subgraph', () => {
         PORT: '0',
         HOST: '127.0.0.1',
         LOG_LEVEL: 'silent',
+        SUBGRAPH_SECRET: lattice.subgraphSecret,
         SUBGRAPH_TIMEOUT_MS: '300',
         SUBGRAPH_RETRIES: '2',
         CIRCUIT_FAILURE_THRESHOLD: '1000',

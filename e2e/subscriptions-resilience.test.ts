@@ -136,6 +136,7 @@ test('after a gateway restart, clients with retries reconnect and keep receiving
     HOST: '127.0.0.1',
     REDIS_URL: testRedisUrl(),
     REDIS_PREFIX: lattice.redisPrefix,
+    SUBGRAPH_SECRET: lattice.subgraphSecret,
   });
   const subgraphUrls = Object.fromEntries(Object.values(lattice.subgraphs).map((s) => [s.name, s.url]));
   lattice.gateway = await startGateway({ ...settings, subgraphUrls }, { bus: lattice.bus });

@@ -14,7 +14,7 @@ import { type Client, createClient } from 'graphql-ws';
 import { importJWK, SignJWT } from 'jose';
 import { TOKEN_AUDIENCE, TOKEN_ISSUER } from '@lattice/server-kit';
 import WebSocket from 'ws';
-import { type Shape, SUBSCRIPTIONS } from './schema';
+import { BENCH_METRICS_TOKEN, type Shape, SUBSCRIPTIONS } from './schema';
 
 const env = (name: string, fallback?: string): string => {
   const value = process.env[name] ?? fallback;
@@ -165,7 +165,9 @@ function percentile(p: number, count: number): number {
 
 async function gatewayMetric(name: string): Promise<number> {
   const text = await (
-    await fetch(gatewayUrl.replace(/^ws/, 'http').replace(/\/graphql$/, '/metrics'))
+    await fetch(gatewayUrl.replace(/^ws/, 'http').replace(/\/graphql$/, '/metrics'), {
+      headers: { authorization: `Bearer ${BENCH_METRICS_TOKEN}` },
+    })
   ).text();
   const line = text.split('\n').find((l) => l.startsWith(`${name} `) || l.startsWith(`${name}{`));
   return line ? Number(line.split(' ').pop()) : Number.NaN;

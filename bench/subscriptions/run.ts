@@ -32,7 +32,7 @@ import { join } from 'node:path';
 import { exportJWK, generateKeyPair } from 'jose';
 import { compileEntry } from '../compile-entry';
 import { liveProcesses, multiCore, startPinned, stopProcess } from '../pinned-process';
-import { composeSupergraph, type Shape } from './schema';
+import { BENCH_METRICS_TOKEN, composeSupergraph, type Shape } from './schema';
 
 const SCENARIOS: Record<string, { subscribers: number; rate: number }> = {
   a: { subscribers: 10_000, rate: 1 },
@@ -107,6 +107,8 @@ async function runOnce(
     {
       SUPERGRAPH_PATH: supergraphPath,
       NODE_ENV: 'production',
+      // Production serves /metrics only with a token (or on METRICS_PORT).
+      METRICS_TOKEN: BENCH_METRICS_TOKEN,
       PORT: '0',
       HOST: '127.0.0.1',
       LOG_LEVEL: 'warn',

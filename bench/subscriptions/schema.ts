@@ -80,3 +80,6 @@ export function composeSupergraph(urls: Record<BenchSubgraph, string>): string {
     throw new Error(`composition failed:\n${result.errors.map((e) => e.message).join('\n')}`);
   return result.supergraphSdl;
 }
+
+/** What the benchmark's gateway asks of whoever reads its /metrics (production needs one). */
+export const BENCH_METRICS_TOKEN = 'bench-subscriptions-metrics';

@@ -1,5 +1,14 @@
 import { z } from 'zod';
-import { baseEnv, ConfigError, nameUrlPairs, parseEnv, port } from '@lattice/server-kit';
+import {
+  baseEnv,
+  ConfigError,
+  type MetricsAccess,
+  nameUrlPairs,
+  parseEnv,
+  port,
+  SUBGRAPH_SECRET_MIN_LENGTH,
+  trustedProxies,
+} from '@lattice/server-kit';
 import type { OperationLimits } from './limits/shape';
 import type { CostLimits } from './limits/cost/plugin';
 import type { SupergraphSource } from './supergraph/source';
@@ -19,6 +28,11 @@ export interface GatewayConfig {
   subgraphUrls: Record<string, string>;
   /** Where identity publishes its signing keys (default: identity's URL + /.well-known/jwks.json). */
   jwksUrl?: string;
+  /**
+   * The longest an access token lives (ACCESS_TOKEN_TTL_SECONDS, as set on identity): how long
+   * revocations are kept; a token that would outlive them is refused.
+   */
+  accessTokenTtlSeconds: number;
   maxBodyBytes: number;
   /** Shape limits of operations (see limits/shape.ts), and the parser's token limit. */
   limits: OperationLimits & { maxTokens: number };
@@ -26,6 +40,11 @@ export interface GatewayConfig {
   cost: CostLimits;
   /** Token buckets per user and per client IP; Redis shares them between replicas. */
   rateLimits: RateLimits;
+  /**
+   * Proxies (addresses, CIDRs, `loopback`…) whose X-Forwarded-For is believed; empty: none,
+   * the client is the socket's peer (see server-kit's client-address.ts).
+   */
+  trustedProxies: string[];
   /** Per-subgraph timeout, retries of queries and circuit breaker (see upstream/resilience.ts). */
   resilience: ResilienceOptions;
   redisUrl?: string;
@@ -34,8 +53,17 @@ export interface GatewayConfig {
   http: HttpPolicy;
   /** Subscriptions over graphql-ws and SSE (see subscriptions/). */
   subscriptions: SubscriptionOptions;
+  /** The secret shared with the subgraphs (SUBGRAPH_SECRET): every request to them is signed with it. */
+  subgraphSecret?: string;
+  /** Where `/metrics` is served (METRICS_PORT) and what a scraper presents (METRICS_TOKEN). */
+  metrics: MetricsAccess;
   /** The typed client's operations (codegen's persisted-documents.json), and whether only they may run. */
   persistedOperations?: { path: string; safelist: boolean };
+}
+
+/** An optional variable, set to '' meaning unset (as `${VAR:-}` in docker-compose gives). */
+function unsetWhenBlank<T extends z.ZodType>(schema: T) {
+  return z.preprocess((value) => (value === '' ? undefined : value), schema.optional());
 }
 
 const gatewayEnv = z.object({
@@ -46,6 +74,7 @@ const gatewayEnv = z.object({
   SUPERGRAPH_POLL_MS: z.coerce.number().int().min(100).default(10_000),
   SUBGRAPH_URLS: nameUrlPairs(),
   JWKS_URL: z.url().optional(),
+  ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(5).max(86_400).default(900),
   MAX_BODY_BYTES: z.coerce.number().int().positive().default(1_048_576),
   MAX_DEPTH: z.coerce.number().int().positive().default(15),
   MAX_ALIASES: z.coerce.number().int().nonnegative().default(30),
@@ -58,6 +87,26 @@ const gatewayEnv = z.object({
   RATE_LIMIT_USER_BURST: z.coerce.number().int().positive().default(100),
   RATE_LIMIT_IP_RPS: z.coerce.number().positive().default(100),
   RATE_LIMIT_IP_BURST: z.coerce.number().int().positive().default(400),
+  TRUSTED_PROXIES: z
+    .string()
+    .default('')
+    .transform((value, ctx) => {
+      const entries = value
+        .split(',')
+        .map((entry) => entry.trim())
+        .filter(Boolean);
+      for (const entry of entries) {
+        try {
+          trustedProxies([entry]);
+        } catch {
+          ctx.addIssue({
+            code: 'custom',
+            message: `expected addresses, CIDR ranges or loopback, got "${entry}"`,
+          });
+        }
+      }
+      return entries;
+    }),
   SUBGRAPH_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
   SUBGRAPH_RETRIES: z.coerce.number().int().nonnegative().max(10).default(2),
   CIRCUIT_FAILURE_THRESHOLD: z.coerce.number().int().positive().default(5),
@@ -70,6 +119,11 @@ const gatewayEnv = z.object({
     .regex(/^[a-z0-9-]+$/)
     .default('lattice'),
   PERSISTED_OPERATIONS_PATH: z.string().min(1).optional(),
+  SUBGRAPH_SECRET: unsetWhenBlank(
+    z.string().min(SUBGRAPH_SECRET_MIN_LENGTH, `must be at least ${SUBGRAPH_SECRET_MIN_LENGTH} characters`),
+  ),
+  METRICS_PORT: unsetWhenBlank(z.coerce.number().int().min(0).max(65535)),
+  METRICS_TOKEN: unsetWhenBlank(z.string().min(16, 'must be at least 16 characters')),
   SAFELIST: z
     .enum(['true', 'false'])
     .default('false')
@@ -105,6 +159,9 @@ export function gatewayConfigFromEnv(
     throw error;
   }
   if (sourceProblem) throw new ConfigError([sourceProblem]);
+  if (env.METRICS_PORT !== undefined && env.METRICS_PORT !== 0 && env.METRICS_PORT === env.PORT) {
+    throw new ConfigError(['METRICS_PORT: must differ from PORT (it keeps /metrics off the public port)']);
+  }
   if (env.SAFELIST && !env.PERSISTED_OPERATIONS_PATH) {
     throw new ConfigError(['SAFELIST: needs PERSISTED_OPERATIONS_PATH (the operations to allow)']);
   }
@@ -118,6 +175,7 @@ export function gatewayConfigFromEnv(
       : { path: env.SUPERGRAPH_PATH! },
     subgraphUrls: env.SUBGRAPH_URLS,
     jwksUrl: env.JWKS_URL,
+    accessTokenTtlSeconds: env.ACCESS_TOKEN_TTL_SECONDS,
     maxBodyBytes: env.MAX_BODY_BYTES,
     limits: {
       maxDepth: env.MAX_DEPTH,
@@ -134,6 +192,7 @@ export function gatewayConfigFromEnv(
       perUser: { ratePerSecond: env.RATE_LIMIT_USER_RPS, burst: env.RATE_LIMIT_USER_BURST },
       perIp: { ratePerSecond: env.RATE_LIMIT_IP_RPS, burst: env.RATE_LIMIT_IP_BURST },
     },
+    trustedProxies: env.TRUSTED_PROXIES,
     resilience: {
       timeoutMs: env.SUBGRAPH_TIMEOUT_MS,
       retries: env.SUBGRAPH_RETRIES,
@@ -146,6 +205,15 @@ export function gatewayConfigFromEnv(
     subscriptions: {
       queueSize: env.SUBSCRIPTION_QUEUE_SIZE,
       perConnection: env.SUBSCRIPTIONS_PER_CONNECTION,
+      maxMessageBytes: env.MAX_BODY_BYTES,
+    },
+    subgraphSecret: env.SUBGRAPH_SECRET,
+    metrics: {
+      port: env.METRICS_PORT,
+      token: env.METRICS_TOKEN,
+      // In production, on the public port only behind a token; elsewhere as before.
+      public:
+        env.METRICS_PORT === undefined && (env.METRICS_TOKEN !== undefined || env.NODE_ENV !== 'production'),
     },
     persistedOperations: env.PERSISTED_OPERATIONS_PATH
       ? { path: env.PERSISTED_OPERATIONS_PATH, safelist: env.SAFELIST }

@@ -9,12 +9,15 @@ import {
   createTokenBuckets,
   createTokenVerifier,
   apolloDefaults,
+  guardedMetricsRoute,
   listen,
   type Logger,
   remoteKeys,
   Resources,
   sendJson,
+  serveMetrics,
   startTracing,
+  trustedProxies,
 } from '@lattice/server-kit';
 import { createEventBus, type EventBus } from '@lattice/events/bus';
 import type { GatewayConfig } from './config';
@@ -28,6 +31,7 @@ import { OperationCost } from './limits/cost/plugin';
 import { PersistedOperations } from './limits/persisted-operations';
 import { createRateGuard } from './limits/rate-limit';
 import { operationLimitsRule } from './limits/shape';
+import { followRevocations, revocationKeepMs, Revocations } from './revocation';
 import { GatewaySubscriptions } from './subscriptions';
 import { withEnforcedSecurityFeatures } from './supergraph/security-features';
 import { supergraphHook } from './supergraph/source';
@@ -40,6 +44,8 @@ export interface RunningGateway {
   /** The public GraphQL endpoint. */
   url: string;
   port: number;
+  /** Where `/metrics` is served (on METRICS_PORT, or the public port); undefined: nowhere. */
+  metricsUrl?: string;
   close(): Promise<void>;
 }
 
@@ -63,7 +69,13 @@ export async function startGateway(
     const metrics = new GatewayMetrics();
     const resilience = new SubgraphResilience(config.resilience, metrics);
     // Keep-alive connection pools to the subgraphs, shared by every (re)built data source.
-    const subgraphHttp = new SubgraphHttp();
+    // Signed with SUBGRAPH_SECRET: subgraphs serve the gateway alone.
+    const subgraphHttp = new SubgraphHttp({ signingSecret: config.subgraphSecret });
+    if (!config.subgraphSecret && config.nodeEnv === 'production') {
+      log.warn(
+        'SUBGRAPH_SECRET is not set: requests to subgraphs are not signed, and Lattice subgraphs refuse them',
+      );
+    }
     resources.add('subgraph connections', () => subgraphHttp.close());
     const gateway = new ApolloGateway({
       supergraphSdl: withEnforcedSecurityFeatures(supergraphHook(config.supergraph, log)),
@@ -83,7 +95,11 @@ export async function startGateway(
     const authorization = new SchemaAuthorization();
     gateway.onSchemaLoadOrUpdate(({ coreSupergraphSdl }) => authorization.update(coreSupergraphSdl));
     const subscriptions = new GatewaySubscriptions({
-      directory: { dataSources: () => dataSources, url: (name) => services.get(name) },
+      directory: {
+        dataSources: () => dataSources,
+        url: (name) => services.get(name),
+        signingSecret: config.subgraphSecret,
+      },
       authorization,
       metrics,
       options: config.subscriptions,
@@ -97,7 +113,10 @@ export async function startGateway(
 
     const jwksUrl = config.jwksUrl ?? jwksUrlOf(config.subgraphUrls.identity);
     if (!jwksUrl) throw new Error('JWKS_URL is required when SUBGRAPH_URLS does not name identity');
-    const verify = createTokenVerifier(remoteKeys(jwksUrl));
+    // Revoked tokens (sign-out, ban, demotion...) are refused, and their connections closed.
+    const revocationKeep = revocationKeepMs(config.accessTokenTtlSeconds);
+    const revocations = new Revocations(revocationKeep);
+    const verify = revocations.guard(createTokenVerifier(remoteKeys(jwksUrl)));
     const buckets = createTokenBuckets({ redisUrl: config.redisUrl, prefix: config.redisPrefix });
     resources.add('rate limiter', () => buckets.close());
 
@@ -105,7 +124,10 @@ export async function startGateway(
     const routes = {
       'GET /health': (_req: unknown, res: Parameters<typeof sendJson>[0]) =>
         sendJson(res, 200, { status: 'healthy', service: 'gateway' }),
-      'GET /metrics': metrics.route(),
+      // In production, only where configured (METRICS_PORT, METRICS_TOKEN): see config.ts.
+      ...(config.metrics.public
+        ? { 'GET /metrics': guardedMetricsRoute(metrics.route(), config.metrics.token) }
+        : {}),
       'OPTIONS /graphql': corsPreflight(config.http),
       'GET /health/ready': readinessRoute(
         () => services,
@@ -124,10 +146,11 @@ export async function startGateway(
       ...apolloDefaults<GatewayContext>([
         rateHeadersPlugin(),
         operationLogPlugin(),
-        metrics.plugin<GatewayContext>(),
         ...safelist,
         cost.plugin<GatewayContext>(), // before authorization: the document as sent is estimated
         authorization.plugin(),
+        // Last: it sees the response as sent (authorization's refusals included).
+        metrics.plugin<GatewayContext>(),
       ]),
       // Registered operations answer to their hash alone (automatic persisted queries).
       ...(persisted ? { persistedQueries: { cache: persisted.apqCache() } } : {}),
@@ -145,7 +168,12 @@ export async function startGateway(
     const admission = new AdaptiveConcurrency();
     resources.add('admission', () => admission.close());
     const graphqlOverHttp = createGraphQLHandler(apollo, {
-      context: gatewayContext(verify, log, createRateGuard(buckets, config.rateLimits)),
+      context: gatewayContext(
+        verify,
+        log,
+        createRateGuard(buckets, config.rateLimits),
+        trustedProxies(config.trustedProxies),
+      ),
       maxBodyBytes: config.maxBodyBytes,
       tracer: tracing.tracer,
       admit: admission.run,
@@ -153,11 +181,21 @@ export async function startGateway(
       requestScope: false,
     });
     const bus = options.bus ?? ownBus(config, log, resources);
+    await followRevocations({
+      bus,
+      revocations,
+      keepMs: revocationKeep,
+      redisUrl: config.redisUrl,
+      redisPrefix: config.redisPrefix,
+      log,
+      resources,
+    });
     const live = subscriptions.serve({
       httpServer,
       path: '/graphql',
       apollo,
       verify,
+      revocations,
       validationRules: [operationLimitsRule(config.limits)],
       maxTokens: config.limits.maxTokens,
       cost,
@@ -171,12 +209,26 @@ export async function startGateway(
 
     const port = await listen(httpServer, config.port, config.host);
     resources.add('http server', () => closeServer(httpServer));
+    const metricsServer =
+      config.metrics.port === undefined
+        ? undefined
+        : await serveMetrics(guardedMetricsRoute(metrics.route(), config.metrics.token), {
+            port: config.metrics.port,
+            host: config.host,
+            onError: (error) => log.error({ err: error }, 'metrics request failed'),
+          });
+    if (metricsServer) resources.add('metrics server', () => metricsServer.close());
     // Closed first: subscribers are told to go away (and reconnect) before the server stops.
     resources.add('subscriptions', () => live.close());
     const host = ['0.0.0.0', '127.0.0.1', '::'].includes(config.host) ? 'localhost' : config.host;
     const url = `http://${host}:${port}/graphql`;
-    log.info({ url }, 'gateway ready');
-    return { url, port, close: () => resources.close() };
+    const metricsUrl = metricsServer
+      ? `http://${host}:${metricsServer.port}/metrics`
+      : config.metrics.public
+        ? new URL('/metrics', url).toString()
+        : undefined;
+    log.info({ url, metricsUrl }, 'gateway ready');
+    return { url, port, metricsUrl, close: () => resources.close() };
   } catch (error) {
     await resources.close();
     throw error;

@@ -8,6 +8,7 @@ import type { OperationCost } from '../limits/cost/plugin';
 import type { GatewayContext } from '../context';
 import type { GatewayMetrics } from '../metrics';
 import type { PersistedOperations } from '../limits/persisted-operations';
+import type { Revocations } from '../revocation';
 import { SubscriptionMetrics } from './metrics';
 import { SubscriptionPlanner } from './planner';
 import type { SubgraphDirectory } from './shared-subscription';
@@ -21,6 +22,8 @@ export interface SubscriptionOptions {
   queueSize: number;
   /** Operations one WebSocket may run at once (each may hold an upstream subscription). */
   perConnection: number;
+  /** Largest WebSocket message accepted (MAX_BODY_BYTES); a larger one closes the socket (1009). */
+  maxMessageBytes: number;
 }
 
 /**
@@ -64,6 +67,8 @@ export class GatewaySubscriptions {
     path: string;
     apollo: ApolloServer<GatewayContext>;
     verify: TokenVerifier;
+    /** Connections whose token is revoked are closed. */
+    revocations: Revocations;
     validationRules: ValidationRule[];
     maxTokens: number;
     cost?: OperationCost;
@@ -80,12 +85,20 @@ export class GatewaySubscriptions {
       maxTokens: options.maxTokens,
       safelist: options.safelist,
     };
-    const transport = { gate, apollo: options.apollo, verify: options.verify, metrics: this.metrics, log };
+    const transport = {
+      gate,
+      apollo: options.apollo,
+      verify: options.verify,
+      revocations: options.revocations,
+      metrics: this.metrics,
+      log,
+    };
     const websocket = attachWebSocket({
       ...transport,
       httpServer: options.httpServer,
       path: options.path,
       perConnection: this.deps.options.perConnection,
+      maxPayload: this.deps.options.maxMessageBytes,
     });
     const stats =
       options.bus &&

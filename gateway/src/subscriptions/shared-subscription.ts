@@ -28,6 +28,8 @@ export interface SubscriptionRequest {
 export interface SubgraphDirectory {
   dataSources(): Readonly<Record<string, GraphQLDataSource<GatewayContext>>>;
   url(subgraph: string): string | undefined;
+  /** SUBGRAPH_SECRET: the gateway signs its connections to subgraphs with it. */
+  signingSecret?: string;
 }
 
 export interface SharedSubscriptionDeps {
@@ -152,6 +154,7 @@ export class SharedSubscription {
         this.setReconnecting(true);
       },
       onConnected: () => this.setReconnecting(false),
+      signingSecret: this.deps.directory.signingSecret,
     });
   }
 

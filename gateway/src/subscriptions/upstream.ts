@@ -1,6 +1,7 @@
 import { type Client, createClient } from 'graphql-ws';
 import WebSocket from 'ws';
 import type { FormattedExecutionResult } from 'graphql';
+import { SIGNATURE_HEADER, signRequest } from '@lattice/server-kit';
 
 export interface UpstreamOptions {
   /** The subgraph's GraphQL URL (http or ws). */
@@ -17,6 +18,8 @@ export interface UpstreamOptions {
   onRetry?: (error: unknown) => void;
   /** The connection is (again) open and acknowledged: the subscription is being sent. */
   onConnected?: () => void;
+  /** SUBGRAPH_SECRET: each connection's upgrade request is signed with it, when it is made. */
+  signingSecret?: string;
 }
 
 export interface Upstream {
@@ -32,7 +35,7 @@ export function openUpstream(options: UpstreamOptions): Upstream {
   let closed = false;
   const client: Client = createClient({
     url: toWebSocketUrl(options.url),
-    webSocketImpl: WebSocket,
+    webSocketImpl: options.signingSecret ? signedWebSocket(options.signingSecret) : WebSocket,
     connectionParams: () => {
       const authorization = options.authorization();
       return authorization ? { authorization } : {};
@@ -73,6 +76,22 @@ export function openUpstream(options: UpstreamOptions): Upstream {
       unsubscribe();
       void client.dispose();
     },
+  };
+}
+
+/**
+ * A WebSocket whose upgrade request carries the gateway's signature (an upgrade has no body),
+ * made at each (re)connection, so the subgraph accepts it before any message is exchanged and
+ * a captured upgrade request is worthless once the signature window has passed.
+ */
+function signedWebSocket(secret: string) {
+  return class SignedWebSocket extends WebSocket {
+    // graphql-ws constructs it as `new WebSocket(url, protocol)`.
+    constructor(address: string, protocols?: string | string[]) {
+      const { pathname, search } = new URL(address);
+      const signature = signRequest(secret, { method: 'GET', target: pathname + search, body: '' });
+      super(address, protocols, { headers: { [SIGNATURE_HEADER]: signature } });
+    }
   };
 }
 

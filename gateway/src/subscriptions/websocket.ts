@@ -6,6 +6,7 @@ import { type ExecutionResult, type FormattedExecutionResult, GraphQLError } fro
 import { WebSocket, WebSocketServer } from 'ws';
 import type { Logger, TokenVerifier } from '@lattice/server-kit';
 import { callerContext, type GatewayContext } from '../context';
+import type { Revocations } from '../revocation';
 import { untilExpiry } from './token-expiry';
 import { ClientQueue } from './client-queue';
 import type { SubscriptionMetrics } from './metrics';
@@ -17,6 +18,8 @@ type ConnectionExtra = {
   request: IncomingMessage;
   context?: GatewayContext;
   expiry?: NodeJS.Timeout;
+  /** Stops watching for the revocation of the connection's token. */
+  unwatch?: () => void;
 };
 
 type Prepared = {
@@ -59,8 +62,9 @@ function sendDirectly(queue: ClientQueue<FormattedExecutionResult>, socket: WebS
 /**
  * graphql-ws on the gateway's GraphQL path. The token comes in `connection_init`
  * (`{ authorization: "Bearer …" }`): a bad one closes the socket with 4403, and the
- * connection ends (4403) when it expires. Subscriptions go through the shared upstreams;
- * queries and mutations sent on the socket run through Apollo Server like HTTP ones.
+ * connection ends (4403) when it expires or is revoked (the reason says which).
+ * Subscriptions go through the shared upstreams; queries and mutations sent on the socket
+ * run through Apollo Server like HTTP ones.
  */
 export function attachWebSocket(options: {
   httpServer: Server;
@@ -68,12 +72,19 @@ export function attachWebSocket(options: {
   gate: SubscriptionGate;
   apollo: ApolloServer<GatewayContext>;
   verify: TokenVerifier;
+  revocations: Revocations;
   metrics: SubscriptionMetrics;
   log: Logger;
   perConnection: number;
+  /** Largest message accepted: a larger frame closes the socket with 1009 before it is read. */
+  maxPayload: number;
 }): { close(): Promise<void> } {
-  const { gate, apollo, verify, metrics, log } = options;
-  const wss = new WebSocketServer({ server: options.httpServer, path: options.path });
+  const { gate, apollo, verify, revocations, metrics, log } = options;
+  const wss = new WebSocketServer({
+    server: options.httpServer,
+    path: options.path,
+    maxPayload: options.maxPayload,
+  });
   const server = useServer<Record<string, unknown> | undefined, ConnectionExtra>(
     {
       onConnect: async (ctx) => {
@@ -94,6 +105,9 @@ export function attachWebSocket(options: {
             wait,
           );
         }
+        ctx.extra.unwatch = revocations.watch(ctx.extra.context.viewer, (reason) =>
+          ctx.extra.socket.close(CloseCode.Forbidden, reason),
+        );
         metrics.clients.inc({ transport: 'websocket' });
         // The upgrade request (headers and all) is not needed for the rest of a long connection.
         (ctx.extra as { request?: IncomingMessage }).request = undefined;
@@ -101,6 +115,7 @@ export function attachWebSocket(options: {
       },
       onClose: (ctx) => {
         clearTimeout(ctx.extra.expiry);
+        ctx.extra.unwatch?.();
         if (ctx.acknowledged) metrics.clients.dec({ transport: 'websocket' });
       },
       onSubscribe: (ctx, id, payload) => {

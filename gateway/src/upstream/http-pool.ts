@@ -1,5 +1,11 @@
 import { Agent as HttpAgent, type IncomingHttpHeaders, request as httpRequest } from 'node:http';
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
+import {
+  KEEP_ALIVE_TIMEOUT_MS,
+  SIGNATURE_CHALLENGE,
+  SIGNATURE_HEADER,
+  signRequest,
+} from '@lattice/server-kit';
 import { urlToHttpOptions } from 'node:url';
 import type { GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 
@@ -16,14 +22,30 @@ type FetcherHeaders = NonNullable<GraphQLDataSourceProcessOptions['request']['ht
  * gone, and nothing more to load (every megabyte the gateway keeps live costs several in peak
  * memory under load, as the heap grows in proportion to what survives).
  */
+/** Idle pooled connections close after this long, well before a subgraph closes them. */
+export const SUBGRAPH_IDLE_TIMEOUT_MS = KEEP_ALIVE_TIMEOUT_MS / 2;
+
 export class SubgraphHttp {
   private readonly http: HttpAgent;
   private readonly https: HttpsAgent;
+  private readonly signingSecret: string | undefined;
 
-  constructor(options: { maxFreeSocketsPerSubgraph?: number; keepAliveMs?: number } = {}) {
+  constructor(
+    options: {
+      maxFreeSocketsPerSubgraph?: number;
+      keepAliveMs?: number;
+      idleTimeoutMs?: number;
+      /** SUBGRAPH_SECRET: every request is signed with it (see server-kit's gateway-signature.ts). */
+      signingSecret?: string;
+    } = {},
+  ) {
+    this.signingSecret = options.signingSecret;
     const agentOptions = {
       keepAlive: true,
       keepAliveMsecs: options.keepAliveMs ?? 30_000,
+      // An idle connection is closed here before the subgraph would close it (server-kit's
+      // KEEP_ALIVE_TIMEOUT_MS), so none is reused as the subgraph hangs up (ECONNRESET).
+      timeout: options.idleTimeoutMs ?? SUBGRAPH_IDLE_TIMEOUT_MS,
       maxFreeSockets: options.maxFreeSocketsPerSubgraph ?? 256,
       scheduling: 'lifo' as const,
     };
@@ -53,7 +75,7 @@ export class SubgraphHttp {
         {
           ...targetOf(url),
           method: 'POST',
-          headers: { ...headers, 'content-length': String(Buffer.byteLength(body)) },
+          headers: this.signed(url, headers, body),
           agent: secure ? this.https : this.http,
         },
         (response) => {
@@ -65,6 +87,11 @@ export class SubgraphHttp {
           });
           response.on('end', () => {
             done();
+            // The subgraph refused the gateway itself: a failure of this gateway, not its client's.
+            if (response.statusCode === 401 && response.headers['www-authenticate'] === SIGNATURE_CHALLENGE) {
+              reject(new GatewayRefusedError(url.href, Boolean(this.signingSecret)));
+              return;
+            }
             resolve(
               new SubgraphHttpResponse(
                 url.href,
@@ -85,9 +112,34 @@ export class SubgraphHttp {
     });
   }
 
+  /** The headers sent: the body's length and, with a secret, the gateway's signature (fresh for every attempt). */
+  private signed(url: URL, headers: Record<string, string>, body: string): Record<string, string> {
+    const sent: Record<string, string> = { ...headers, 'content-length': String(Buffer.byteLength(body)) };
+    if (this.signingSecret) {
+      const target = targetOf(url).path ?? url.pathname;
+      sent[SIGNATURE_HEADER] = signRequest(this.signingSecret, { method: 'POST', target, body });
+    }
+    return sent;
+  }
+
   close(): void {
     this.http.destroy();
     this.https.destroy();
+  }
+}
+
+/**
+ * A subgraph refused the gateway's signature (SUBGRAPH_SECRET differs between them, or the
+ * gateway has none): the subgraph counts as unavailable, and the reason is logged.
+ */
+export class GatewayRefusedError extends Error {
+  constructor(url: string, signed: boolean) {
+    super(
+      signed
+        ? `${url} refused the gateway's signature: their SUBGRAPH_SECRET differs`
+        : `${url} serves a gateway that signs its requests only: set SUBGRAPH_SECRET`,
+    );
+    this.name = 'GatewayRefusedError';
   }
 }
 

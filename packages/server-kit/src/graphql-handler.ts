@@ -24,6 +24,14 @@ export interface GraphQLHandlerOptions<TContext extends BaseContext> {
    * the gateway turns it off when tracing is off and binds both to its context's logger.
    */
   requestScope?: boolean;
+  /**
+   * Checks the raw body before it is parsed (a subgraph verifies the gateway's signature of
+   * it): an answer is sent as it is and the request goes no further.
+   */
+  verifyBody?: (
+    req: IncomingMessage,
+    body: string,
+  ) => { status: number; headers?: Record<string, string>; body: unknown } | undefined;
 }
 
 /**
@@ -68,6 +76,12 @@ export function createGraphQLHandler<TContext extends BaseContext>(
     let body: unknown;
     try {
       const raw = req.method === 'POST' ? await readBody(req, options.maxBodyBytes) : '';
+      const refusal = options.verifyBody?.(req, raw);
+      if (refusal) {
+        for (const [name, value] of Object.entries(refusal.headers ?? {})) res.setHeader(name, value);
+        sendJson(res, refusal.status, refusal.body);
+        return;
+      }
       body = parseBody(raw, headers.get('content-type'));
     } catch (error) {
       if (error instanceof BodyTooLargeError) {

@@ -3,6 +3,7 @@ export { ConfigError, parseEnv, baseEnv, nameUrlPairs, port } from './env';
 export { createLogger, type Logger } from './logger';
 export {
   createHttpServer,
+  KEEP_ALIVE_TIMEOUT_MS,
   listen,
   closeServer,
   sendJson,
@@ -16,9 +17,25 @@ export * from './auth';
 export { Resources, closeOnSignals } from './lifecycle';
 export { apolloDefaults, errorMaskingPlugin, type RequestContext } from './apollo-plugins';
 export { validateInput } from './validation';
+export { characters, isVisible, text, textProblem } from './text';
 export { createRateLimiter, type RateLimiter, type RateRule, type RateState } from './rate-limiter';
+export { clientAddress, trustedProxies, type TrustedProxies } from './client-address';
 export { createTokenBuckets, type BucketAnswer, type BucketRule, type TokenBuckets } from './token-bucket';
+export { createExpiringSet, type ExpiringSet } from './expiring-set';
 export { ServiceMetrics } from './metrics';
+export { operationOutcome, type OperationOutcome } from './operation-outcome';
+export { guardedMetricsRoute, serveMetrics, type MetricsAccess } from './metrics-endpoint';
+export {
+  checkSignatureHeader,
+  signRequest,
+  verifyRequest,
+  SIGNATURE_CHALLENGE,
+  SIGNATURE_HEADER,
+  SIGNATURE_WINDOW_SECONDS,
+  SUBGRAPH_SECRET_MIN_LENGTH,
+  type SignatureCheck,
+  type SignedRequest,
+} from './gateway-signature';
 export {
   currentRequest,
   outsideRequestScope,

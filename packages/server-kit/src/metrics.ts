@@ -1,6 +1,7 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client';
 import type { RouteHandler } from './http';
+import { operationOutcome } from './operation-outcome';
 
 /** Prometheus metrics of one service (gateway or subgraph), served at GET /metrics. */
 export class ServiceMetrics {
@@ -14,7 +15,7 @@ export class ServiceMetrics {
     collectDefaultMetrics({ register: this.registry });
     this.operations = new Counter({
       name: 'graphql_operations_total',
-      help: 'GraphQL operations by name, type and outcome (success, error, invalid).',
+      help: 'GraphQL operations by name, type and outcome (success, error, invalid, refused).',
       labelNames: ['operation', 'type', 'outcome'],
       registers: [this.registry],
     });
@@ -45,11 +46,25 @@ export class ServiceMetrics {
     };
   }
 
-  /** Records each operation's name, type, outcome and duration. */
+  /**
+   * A request refused before its operation was even read (a bad token, a rate limit, a
+   * caller that is not the gateway): `operation="unknown"`, `outcome="refused"`.
+   */
+  countRefusal(): void {
+    this.operations.inc({ operation: 'unknown', type: 'unknown', outcome: 'refused' });
+  }
+
+  /**
+   * Records each operation's name, type, outcome (see operation-outcome.ts) and duration.
+   * List it after plugins that change the response (the gateway's authorization), so that
+   * it sees the response as sent.
+   */
   plugin<T extends object>(): ApolloServerPlugin<T> {
     const { operations, operationSeconds } = this;
     const label = (name: string | null | undefined) => this.label(name);
     return {
+      // Apollo answers at once when the context cannot be built (UNAUTHENTICATED, RATE_LIMITED).
+      contextCreationDidFail: async () => this.countRefusal(),
       async requestDidStart() {
         const started = process.hrtime.bigint();
         return {
@@ -57,10 +72,8 @@ export class ServiceMetrics {
             // Only names the client chose; anonymous operations share one label.
             const name = operation ? label(operationName) : 'invalid';
             const type = operation?.operation ?? 'unknown';
-            const failed =
-              errors?.length ||
-              (response.body.kind === 'single' && response.body.singleResult.errors?.length);
-            const outcome = !operation ? 'invalid' : failed ? 'error' : 'success';
+            const sent = response.body.kind === 'single' ? response.body.singleResult.errors : undefined;
+            const outcome = operationOutcome(Boolean(operation), sent?.length ? sent : errors);
             operations.inc({ operation: name, type, outcome });
             operationSeconds.observe(
               { operation: name, type },

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { baseEnv, parseEnv, port } from '@lattice/server-kit';
+import { baseEnv, ConfigError, parseEnv, port, SUBGRAPH_SECRET_MIN_LENGTH } from '@lattice/server-kit';
 
 /** Everything a subgraph process reads from its environment, validated once at boot. */
 export interface SubgraphConfig {
@@ -14,6 +14,11 @@ export interface SubgraphConfig {
   /** Where the identity subgraph publishes its signing keys. */
   jwksUrl?: string;
   maxBodyBytes: number;
+  /**
+   * The secret shared with the gateway (SUBGRAPH_SECRET): when set, `/graphql` answers only
+   * requests the gateway signed with it. Required in production.
+   */
+  subgraphSecret?: string;
   /** The raw environment, for settings that only one subgraph reads (parsed in its init). */
   env: Record<string, string | undefined>;
 }
@@ -29,13 +34,34 @@ const subgraphEnv = z.object({
     .default('lattice'),
   JWKS_URL: z.url().optional(),
   MAX_BODY_BYTES: z.coerce.number().int().positive().default(1_048_576),
+  // '' is unset (as `${SUBGRAPH_SECRET:-}` in docker-compose gives).
+  SUBGRAPH_SECRET: z.preprocess(
+    (value) => (value === '' ? undefined : value),
+    z
+      .string()
+      .min(SUBGRAPH_SECRET_MIN_LENGTH, `must be at least ${SUBGRAPH_SECRET_MIN_LENGTH} characters`)
+      .optional(),
+  ),
 });
 
 export function subgraphConfigFromEnv(
   defaultPort: number,
   source: Record<string, string | undefined> = process.env,
 ): SubgraphConfig {
-  const env = parseEnv(subgraphEnv, { PORT: String(defaultPort), ...source });
+  // Reported together with any other problem.
+  const secretProblem =
+    source.NODE_ENV === 'production' && !source.SUBGRAPH_SECRET
+      ? 'SUBGRAPH_SECRET: required in production (the secret the gateway signs its requests with)'
+      : undefined;
+  let env: z.infer<typeof subgraphEnv>;
+  try {
+    env = parseEnv(subgraphEnv, { PORT: String(defaultPort), ...source });
+  } catch (error) {
+    if (error instanceof ConfigError && secretProblem)
+      throw new ConfigError([...error.problems, secretProblem]);
+    throw error;
+  }
+  if (secretProblem) throw new ConfigError([secretProblem]);
   return {
     nodeEnv: env.NODE_ENV,
     logLevel: env.LOG_LEVEL,
@@ -46,6 +72,7 @@ export function subgraphConfigFromEnv(
     redisPrefix: env.REDIS_PREFIX,
     jwksUrl: env.JWKS_URL,
     maxBodyBytes: env.MAX_BODY_BYTES,
+    subgraphSecret: env.SUBGRAPH_SECRET,
     env: source,
   };
 }

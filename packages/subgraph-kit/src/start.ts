@@ -7,6 +7,7 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import { createEventBus, type EventBus, type EventType, idempotent, startOutboxRelay } from '@lattice/events';
 import {
   closeServer,
+  ConfigError,
   createGraphQLHandler,
   createHttpServer,
   createLogger,
@@ -31,6 +32,7 @@ import type { SubgraphContext } from './context';
 import type { SubgraphDefinition } from './definition';
 import { createOrm, migrate } from './orm';
 import type { SqlCounter } from './sql-scope';
+import { GatewayOnly } from './gateway-only';
 import { kickRelayAfterCommit } from './relay-kick';
 import { traceSql } from './sql-tracing';
 import { attachSubscriptions } from './subscriptions';
@@ -69,6 +71,11 @@ export async function startSubgraph<TRuntime, TLoaders, TSettings>(
     subgraph: definition.name,
   });
   // Before anything is opened: a misconfigured subgraph changes nothing, not even its schema.
+  if (config.nodeEnv === 'production' && !config.subgraphSecret) {
+    throw new ConfigError([
+      'SUBGRAPH_SECRET: required in production (the secret the gateway signs its requests with)',
+    ]);
+  }
   const settings = (definition.settings ? parseEnv(definition.settings, config.env) : undefined) as TSettings;
   const resources = new Resources(log);
   try {
@@ -124,6 +131,15 @@ export async function startSubgraph<TRuntime, TLoaders, TSettings>(
 
     const verify = definition.tokenVerifier?.(runtime) ?? jwksVerifier(config);
     const schema = buildSubgraphSchema([{ typeDefs: definition.typeDefs, resolvers: definition.resolvers }]);
+    const metrics = new ServiceMetrics(definition.name);
+    // With SUBGRAPH_SECRET, /graphql serves the gateway alone (HTTP and WebSocket).
+    const gatewayOnly = new GatewayOnly(config.subgraphSecret, (reason, req) => {
+      metrics.countRefusal();
+      log.warn(
+        { reason, remoteAddress: req.socket.remoteAddress },
+        'refused a request not signed by the gateway',
+      );
+    });
     const contextFor = async (authorization: string | undefined, req?: IncomingMessage): Promise<Context> => {
       const requestId = req ? requestIdOf(req) : crypto.randomUUID();
       const em = orm.em.fork();
@@ -133,7 +149,7 @@ export async function startSubgraph<TRuntime, TLoaders, TSettings>(
         viewer: await viewerFromHeader(authorization, verify),
         em,
         loaders: definition.loaders(em, runtime),
-        client: req ? clientInfo(req) : {},
+        client: req ? clientInfo(req, gatewayOnly.fromGateway(req)) : {},
         runtime,
       };
     };
@@ -152,7 +168,6 @@ export async function startSubgraph<TRuntime, TLoaders, TSettings>(
       },
       ...definition.routes?.(runtime),
     };
-    const metrics = new ServiceMetrics(definition.name);
     Object.assign(routes, { 'GET /metrics': metrics.route() });
     const httpServer = createHttpServer(routes, (error) => log.error({ err: error }, 'request failed'));
     const apollo = new ApolloServer<Context>({
@@ -166,18 +181,28 @@ export async function startSubgraph<TRuntime, TLoaders, TSettings>(
       context: (req) => contextFor(req.headers.authorization, req),
       maxBodyBytes: config.maxBodyBytes,
       tracer: tracing.tracer,
+      verifyBody: (req, body) => gatewayOnly.verifyBody(req, body),
     });
     const requests = { count: 0 };
     Object.assign(routes, {
       '/graphql': (req: IncomingMessage, res: Parameters<typeof sendJson>[0], url: URL) => {
         requests.count += 1;
+        const refusal = gatewayOnly.checkHeader(req);
+        if (refusal) {
+          for (const [name, value] of Object.entries(refusal.headers ?? {})) res.setHeader(name, value);
+          return sendJson(res, refusal.status, refusal.body);
+        }
         return graphql(req, res, url);
       },
     });
 
-    const subscriptions = attachSubscriptions(httpServer, schema, (params) => {
-      const authorization = params?.authorization;
-      return contextFor(typeof authorization === 'string' ? authorization : undefined);
+    const subscriptions = attachSubscriptions(httpServer, schema, {
+      context: (params) => {
+        const authorization = params?.authorization;
+        return contextFor(typeof authorization === 'string' ? authorization : undefined);
+      },
+      maxPayload: config.maxBodyBytes,
+      verifyUpgrade: (req) => gatewayOnly.verifyUpgrade(req),
     });
     if (subscriptions) resources.add('subscriptions', () => subscriptions.close());
 
@@ -193,10 +218,14 @@ export async function startSubgraph<TRuntime, TLoaders, TSettings>(
   }
 }
 
-function clientInfo(req: IncomingMessage): { ip?: string; userAgent?: string } {
-  const forwarded = req.headers['x-forwarded-for'];
+/**
+ * The client's address: the one the gateway forwards (X-Forwarded-For) when the request is
+ * verified as the gateway's, else the socket's (anyone can write the header).
+ */
+function clientInfo(req: IncomingMessage, fromGateway: boolean): { ip?: string; userAgent?: string } {
+  const forwarded = fromGateway ? req.headers['x-forwarded-for'] : undefined;
   const ip =
-    (typeof forwarded === 'string' ? forwarded.split(',')[0]?.trim() : undefined) ?? req.socket.remoteAddress;
+    (typeof forwarded === 'string' ? forwarded.split(',')[0]?.trim() : undefined) || req.socket.remoteAddress;
   return { ip, userAgent: req.headers['user-agent'] };
 }
 

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import {
   startTestSubgraph,
   type TestSubgraph,
@@ -14,12 +14,9 @@ let owner: string;
 let stranger: string;
 let itemIds: string[];
 
+// As the gateway calls it: signed with the secret they share (fixture.post signs).
 const post = async (token: string, query: string, variables: Record<string, unknown> = {}) => {
-  const response = await fetch(fixture.subgraph.url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-    body: JSON.stringify({ query, variables }),
-  });
+  const response = await fixture.post({ query, variables }, { authorization: `Bearer ${token}` });
   return (await response.json()) as any;
 };
 
@@ -31,7 +28,10 @@ const representations = (ids: string[]) => ids.map((id) => ({ __typename: '__Nam
 
 beforeAll(async () => {
   issuer = await startTokenIssuer();
-  fixture = await startTestSubgraph(__name__, { JWKS_URL: issuer.jwksUrl });
+  fixture = await startTestSubgraph(__name__, {
+    JWKS_URL: issuer.jwksUrl,
+    SUBGRAPH_SECRET: randomBytes(32).toString('hex'),
+  });
   owner = await issuer.token('user', ownerId);
   stranger = await issuer.token('user');
   itemIds = [];
