@@ -1,3 +1,5 @@
+import { wsClient } from '@lattice/testkit';
+import WebSocket from 'ws';
 import { request } from 'node:http';
 import { PASSWORD, newEmail, registerUser } from './support/accounts';
 import { postToSubgraph } from './support/subgraph-requests';
@@ -153,5 +155,34 @@ describe('the client address the gateway gives identity', () => {
     expectThrottled(await loginFrom('127.0.0.1', user.email, PASSWORD, prepended));
     const other = { 'x-forwarded-for': '198.18.1.2' };
     expect(codeOf(await loginFrom('127.0.0.1', user.email, PASSWORD, other))).toBe('OK');
+  });
+
+  it("believes a trusted proxy's X-Forwarded-For over WebSocket too", async () => {
+    const user = await registerUser(lattice);
+    const overWebSocket = async (address: string, password: string) => {
+      class Forwarded extends WebSocket {
+        constructor(url: string, protocols?: string | string[]) {
+          super(url, protocols, { headers: { 'x-forwarded-for': address } });
+        }
+      }
+      const client = wsClient(lattice.gateway.url, undefined, { webSocketImpl: Forwarded });
+      try {
+        return await new Promise<any>((resolve, reject) => {
+          let result: unknown;
+          client.subscribe(loginBody(user.email, password), {
+            next: (value) => (result = value),
+            error: reject,
+            complete: () => resolve(result),
+          });
+        });
+      } finally {
+        await client.dispose();
+      }
+    };
+    for (let i = 0; i < PER_ACCOUNT; i += 1) {
+      expect(codeOf(await overWebSocket('198.18.2.1', 'wrong password'))).toBe('UNAUTHENTICATED');
+    }
+    expectThrottled(await overWebSocket('198.18.2.1', PASSWORD));
+    expect(codeOf(await overWebSocket('198.18.2.2', PASSWORD))).toBe('OK');
   });
 });

@@ -167,13 +167,9 @@ export async function startGateway(
     // Operations wait their turn once the core is saturated (see limits/admission.ts).
     const admission = new AdaptiveConcurrency();
     resources.add('admission', () => admission.close());
+    const proxies = trustedProxies(config.trustedProxies);
     const graphqlOverHttp = createGraphQLHandler(apollo, {
-      context: gatewayContext(
-        verify,
-        log,
-        createRateGuard(buckets, config.rateLimits),
-        trustedProxies(config.trustedProxies),
-      ),
+      context: gatewayContext(verify, log, createRateGuard(buckets, config.rateLimits), proxies),
       maxBodyBytes: config.maxBodyBytes,
       tracer: tracing.tracer,
       admit: admission.run,
@@ -196,6 +192,7 @@ export async function startGateway(
       apollo,
       verify,
       revocations,
+      proxies,
       validationRules: [operationLimitsRule(config.limits)],
       maxTokens: config.limits.maxTokens,
       cost,

@@ -2,7 +2,7 @@ import type { Server } from 'node:http';
 import type { ApolloServer } from '@apollo/server';
 import type { ValidationRule } from 'graphql';
 import type { EventBus } from '@lattice/events/bus';
-import type { Logger, TokenVerifier } from '@lattice/server-kit';
+import type { Logger, TokenVerifier, TrustedProxies } from '@lattice/server-kit';
 import type { SchemaAuthorization } from '../authorization/plugin';
 import type { OperationCost } from '../limits/cost/plugin';
 import type { GatewayContext } from '../context';
@@ -69,6 +69,8 @@ export class GatewaySubscriptions {
     verify: TokenVerifier;
     /** Connections whose token is revoked are closed. */
     revocations: Revocations;
+    /** Proxies whose X-Forwarded-For tells the client's address, as for HTTP operations. */
+    proxies: TrustedProxies;
     validationRules: ValidationRule[];
     maxTokens: number;
     cost?: OperationCost;
@@ -90,6 +92,7 @@ export class GatewaySubscriptions {
       apollo: options.apollo,
       verify: options.verify,
       revocations: options.revocations,
+      proxies: options.proxies,
       metrics: this.metrics,
       log,
     };

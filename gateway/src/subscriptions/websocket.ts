@@ -4,7 +4,7 @@ import { CloseCode } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
 import { type ExecutionResult, type FormattedExecutionResult, GraphQLError } from 'graphql';
 import { WebSocket, WebSocketServer } from 'ws';
-import type { Logger, TokenVerifier } from '@lattice/server-kit';
+import type { Logger, TokenVerifier, TrustedProxies } from '@lattice/server-kit';
 import { callerContext, type GatewayContext } from '../context';
 import type { Revocations } from '../revocation';
 import { untilExpiry } from './token-expiry';
@@ -73,13 +73,14 @@ export function attachWebSocket(options: {
   apollo: ApolloServer<GatewayContext>;
   verify: TokenVerifier;
   revocations: Revocations;
+  proxies: TrustedProxies;
   metrics: SubscriptionMetrics;
   log: Logger;
   perConnection: number;
   /** Largest message accepted: a larger frame closes the socket with 1009 before it is read. */
   maxPayload: number;
 }): { close(): Promise<void> } {
-  const { gate, apollo, verify, revocations, metrics, log } = options;
+  const { gate, apollo, verify, revocations, proxies, metrics, log } = options;
   const wss = new WebSocketServer({
     server: options.httpServer,
     path: options.path,
@@ -94,6 +95,7 @@ export function attachWebSocket(options: {
             ctx.connectionParams?.authorization,
             verify,
             log,
+            proxies,
           );
         } catch {
           return false; // graphql-ws closes with 4403 Forbidden
