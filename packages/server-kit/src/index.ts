@@ -18,7 +18,6 @@ export { Resources, closeOnSignals } from './lifecycle';
 export { apolloDefaults, errorMaskingPlugin, type RequestContext } from './apollo-plugins';
 export { validateInput } from './validation';
 export { characters, isVisible, text, textProblem } from './text';
-export { createRateLimiter, type RateLimiter, type RateRule, type RateState } from './rate-limiter';
 export { clientAddress, trustedProxies, type TrustedProxies } from './client-address';
 export { createTokenBuckets, type BucketAnswer, type BucketRule, type TokenBuckets } from './token-bucket';
 export { createExpiringSet, type ExpiringSet } from './expiring-set';
