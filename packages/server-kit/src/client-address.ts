@@ -14,6 +14,9 @@ export function trustedProxies(list: readonly string[]): TrustedProxies {
   return proxyAddr.compile([...list]);
 }
 
+/** Believes the peer itself and no further hop: a caller already authenticated as the one proxy. */
+export const TRUST_PEER_ONLY: TrustedProxies = (_address, hop) => hop === 0;
+
 const IPV4_MAPPED = /^::ffff:(\d{1,3}(?:\.\d{1,3}){3})$/i;
 
 /**

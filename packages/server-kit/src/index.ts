@@ -18,7 +18,7 @@ export { Resources, closeOnSignals } from './lifecycle';
 export { apolloDefaults, errorMaskingPlugin, type RequestContext } from './apollo-plugins';
 export { validateInput } from './validation';
 export { characters, isVisible, text, textProblem } from './text';
-export { clientAddress, trustedProxies, type TrustedProxies } from './client-address';
+export { clientAddress, TRUST_PEER_ONLY, trustedProxies, type TrustedProxies } from './client-address';
 export { createTokenBuckets, type BucketAnswer, type BucketRule, type TokenBuckets } from './token-bucket';
 export { createExpiringSet, type ExpiringSet } from './expiring-set';
 export { ServiceMetrics } from './metrics';

@@ -6,6 +6,7 @@ import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { createEventBus, type EventBus, type EventType, idempotent, startOutboxRelay } from '@lattice/events';
 import {
+  clientAddress,
   closeServer,
   ConfigError,
   createGraphQLHandler,
@@ -26,6 +27,7 @@ import {
   type TokenVerifier,
   unauthenticated,
   viewerFromHeader,
+  TRUST_PEER_ONLY,
 } from '@lattice/server-kit';
 import type { SubgraphConfig } from './config';
 import type { SubgraphContext } from './context';
@@ -222,10 +224,10 @@ export async function startSubgraph<TRuntime, TLoaders, TSettings>(
  * The client's address: the one the gateway forwards (X-Forwarded-For) when the request is
  * verified as the gateway's, else the socket's (anyone can write the header).
  */
+// The gateway has decided the client's address; only its verified requests are believed.
 function clientInfo(req: IncomingMessage, fromGateway: boolean): { ip?: string; userAgent?: string } {
   const forwarded = fromGateway ? req.headers['x-forwarded-for'] : undefined;
-  const ip =
-    (typeof forwarded === 'string' ? forwarded.split(',')[0]?.trim() : undefined) || req.socket.remoteAddress;
+  const ip = clientAddress(req.socket.remoteAddress, forwarded, TRUST_PEER_ONLY);
   return { ip, userAgent: req.headers['user-agent'] };
 }
 
