@@ -74,7 +74,9 @@ export function openUpstream(options: UpstreamOptions): Upstream {
       if (closed) return;
       closed = true;
       unsubscribe();
-      void client.dispose();
+      // Disposed while a connection attempt is failing, graphql-ws rejects with that attempt's
+      // close event; nothing waits for it, and an unhandled rejection would end the process.
+      Promise.resolve(client.dispose()).catch(() => undefined);
     },
   };
 }
