@@ -4,6 +4,8 @@ export {
   type EventContracts,
   type EventData,
   type EventType,
+  type Meter,
+  type PlanLimits,
 } from './contracts';
 export { createEvent, type EventEnvelope } from './envelope';
 export type { BusOptions, ConsumeOptions, Consumer, EventBus, EventHandler } from './bus';

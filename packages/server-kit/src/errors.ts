@@ -11,6 +11,8 @@ export const ErrorCode = {
   NotFound: 'NOT_FOUND',
   Conflict: 'CONFLICT',
   QuotaExceeded: 'QUOTA_EXCEEDED',
+  /** A payment was refused (a declined card): `declineCode` says why. */
+  PaymentFailed: 'PAYMENT_FAILED',
   RateLimited: 'RATE_LIMITED',
   Internal: 'INTERNAL_SERVER_ERROR',
 } as const;

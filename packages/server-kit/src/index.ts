@@ -8,6 +8,7 @@ export {
   closeServer,
   sendJson,
   readBody,
+  BodyTooLargeError,
   type Routes,
   type RouteHandler,
 } from './http';

@@ -7,12 +7,19 @@
  * mail delivers); consumers that store events (analytics) must drop their `data`.
  */
 import { type AccountsEvents, accountsEvents } from './accounts';
+import { type BillingEvents, billingEvents } from './billing';
 import type { EventSpecs } from './define';
 import { type IdentityEvents, identityEvents } from './identity';
+import { type UsageEvents, usageEvents } from './usage';
 
-export interface EventContracts extends IdentityEvents, AccountsEvents {}
+export interface EventContracts extends IdentityEvents, AccountsEvents, BillingEvents, UsageEvents {}
 
-const SPECS: EventSpecs<EventContracts> = { ...identityEvents, ...accountsEvents };
+const SPECS: EventSpecs<EventContracts> = {
+  ...identityEvents,
+  ...accountsEvents,
+  ...billingEvents,
+  ...usageEvents,
+};
 
 export type EventType = keyof EventContracts;
 export type EventData<T extends EventType> = EventContracts[T]['data'];
@@ -25,3 +32,5 @@ export const EVENT_VERSIONS = Object.fromEntries(
 export const SENSITIVE_EVENTS: ReadonlySet<EventType> = new Set(
   (Object.keys(SPECS) as EventType[]).filter((type) => SPECS[type].sensitive),
 );
+
+export type { Meter, PlanLimits } from './billing';
