@@ -4,16 +4,20 @@ import { defineSubgraph, subgraphPackage, type SubgraphDefinition } from '@latti
 import { entities } from './entities';
 import { registry } from './metrics';
 import { resolvers } from './resolvers';
+import { recordRevenue } from './revenue/rollup';
 import { ANALYTICS, type AnalyticsRuntime, createRuntime } from './runtime';
 import { recordFact } from './service/facts';
 
+/** One transaction (the consumer's): the fact, its daily rollups and, for billing, revenue. */
 async function record(em: EntityManager, event: EventEnvelope, runtime: AnalyticsRuntime): Promise<void> {
-  runtime.feed.afterCommit(em, await recordFact(em, event, runtime.registry));
+  const fact = await recordFact(em, event, runtime.registry);
+  await recordRevenue(em, event);
+  runtime.feed.afterCommit(em, fact);
 }
 
 type Consumers = NonNullable<SubgraphDefinition<AnalyticsRuntime>['consumers']>;
 
-/** analytics: facts and daily rollups of every domain event, live stats, service health. */
+/** analytics: facts and daily rollups of every domain event, revenue, live stats, service health. */
 export const analytics = defineSubgraph({
   name: ANALYTICS,
   ...subgraphPackage(__dirname),

@@ -55,6 +55,59 @@ function exampleOf(type: EventType, userId: string, occurredAt: string): EventEn
     'identity.security_alert': { userId, kind: 'refresh_token_reuse', sessionId: 'session-secret-id' },
     'identity.session_revoked': { userId, sessionId: 'session-secret-id' },
     'accounts.profile_updated': { userId, fields: ['displayName'] },
+    'billing.payment_succeeded': {
+      userId,
+      paymentId: 'pay_1',
+      amount: 1999,
+      currency: 'usd',
+      purpose: 'subscription',
+      plan: 'pro',
+    },
+    'billing.payment_failed': {
+      userId,
+      paymentId: 'pay_2',
+      amount: 1999,
+      currency: 'usd',
+      declineCode: 'insufficient_funds',
+    },
+    'billing.refund_issued': {
+      userId,
+      paymentId: 'pay_1',
+      refundId: 're_1',
+      amount: 500,
+      currency: 'usd',
+      reason: 'requested_by_customer',
+    },
+    'billing.plan_changed': {
+      userId,
+      change: 'subscribed',
+      fromPlan: 'free',
+      toPlan: 'pro',
+      status: 'active',
+      monthlyAmount: 1999,
+      currency: 'usd',
+    },
+    'billing.entitlements_changed': {
+      userId,
+      plan: 'pro',
+      periodStart: occurredAt,
+      periodEnd: '2021-04-04T10:00:00.000Z',
+      limits: {
+        aiTokens: 100_000,
+        imageGenerations: 50,
+        siteGenerations: null,
+        storageBytes: 10_000_000_000,
+      },
+    },
+    'usage.recorded': {
+      userId,
+      meter: 'aiTokens',
+      amount: 1200,
+      key: 'spender-idempotency-key',
+      periodStart: occurredAt,
+      periodEnd: '2021-04-04T10:00:00.000Z',
+      limit: 100_000,
+    },
   };
   return event(type, examples[type] as never, { actor: userId, subject: userId, occurredAt });
 }
@@ -83,6 +136,7 @@ describe('analytics consumes domain events into facts', () => {
       'one-time-reset-token',
       'ada@example.com',
       'session-secret-id',
+      'spender-idempotency-key',
     ]) {
       expect(stored).not.toContain(secret);
     }
@@ -91,10 +145,41 @@ describe('analytics consumes domain events into facts', () => {
     expect(byType['identity.user_logged_in']).toEqual({ method: 'password' });
     expect(byType['identity.user_role_changed']).toEqual({ role: 'admin', previousRole: 'user' });
     expect(byType['accounts.profile_updated']).toEqual({ fields: ['displayName'] });
+    expect(byType['billing.refund_issued']).toEqual({
+      userId,
+      paymentId: 'pay_1',
+      refundId: 're_1',
+      amount: 500,
+      currency: 'usd',
+      reason: 'requested_by_customer',
+    });
+    expect(byType['usage.recorded']).toEqual({
+      userId,
+      meter: 'aiTokens',
+      amount: 1200,
+      periodStart: occurredAt,
+      periodEnd: '2021-04-04T10:00:00.000Z',
+      limit: 100_000,
+    });
 
     expect(await metric('events', '2021-03-04')).toBe(types.length);
     expect(await metric('identity.signups', '2021-03-04')).toBe(1);
     expect(await metric('identity.deletions', '2021-03-04')).toBe(1);
+    for (const name of [
+      'billing.payments',
+      'billing.payments_failed',
+      'billing.refunds',
+      'billing.plan_changes',
+    ]) {
+      expect(await metric(name, '2021-03-04')).toBe(1);
+    }
+    expect(await metric('usage.records', '2021-03-04')).toBe(1);
+    expect(await metric('usage.ai_tokens', '2021-03-04')).toBe(1200);
+    // A meter the event did not spend gets no row at all, not a 0.
+    const [others] = await sql<{ count: string }>(
+      "select count(*) from analytics.daily_metric where metric in ('usage.image_generations', 'usage.site_generations')",
+    );
+    expect(Number(others!.count)).toBe(0);
     expect(await activity(userId, '2021-03-04')).toBe(types.length);
   });
 

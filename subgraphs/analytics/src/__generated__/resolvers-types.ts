@@ -3,6 +3,8 @@ import type { PlatformEventRecord as PlatformEventRecordModel } from '../service
 import type { UserActivity as UserActivityModel } from '../service/top-users';
 import type { ServiceHealthRow as ServiceHealthRowModel } from '../monitoring/service-health';
 import type { LiveStatsValue as LiveStatsValueModel } from '../runtime';
+import type { RevenueQuery as RevenueQueryModel } from '../revenue/report';
+import type { LifetimeValueSummary as LifetimeValueSummaryModel, CustomerValue as CustomerValueModel } from '../revenue/lifetime-value';
 import type { Context } from '../context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -22,6 +24,72 @@ export type Scalars = {
   /** Any JSON value. */
   JSON: { input: unknown; output: unknown; }
   _FieldSet: { input: unknown; output: unknown; }
+};
+
+/**
+ * Customer lifetime value in one currency: what customers paid over their whole history,
+ * minus what was refunded to them.
+ */
+export type CustomerLifetimeValue = {
+  __typename?: 'CustomerLifetimeValue';
+  /**
+   * `total / customers`, rounded to the nearest minor unit (halves away from zero); zero
+   * without customers.
+   */
+  average: MoneyAmount;
+  /** ISO 4217 code, lower case. */
+  currency: Scalars['String']['output'];
+  /** Users who paid at least once in this currency. */
+  customers: Scalars['Int']['output'];
+  /** Customers by lifetime value, highest first (ties by user id). */
+  topCustomers: CustomerValueConnection;
+  /** Their lifetime net payments, summed. */
+  total: MoneyAmount;
+};
+
+
+/**
+ * Customer lifetime value in one currency: what customers paid over their whole history,
+ * minus what was refunded to them.
+ */
+export type CustomerLifetimeValueTopCustomersArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** A customer's lifetime payments in one currency. */
+export type CustomerValue = {
+  __typename?: 'CustomerValue';
+  /** When they first paid in this currency. */
+  firstPaidAt: Scalars['DateTime']['output'];
+  /** Payments that succeeded. */
+  gross: MoneyAmount;
+  /** When they last paid in this currency. */
+  lastPaidAt: Scalars['DateTime']['output'];
+  /** `gross - refunded`: their lifetime value. */
+  net: MoneyAmount;
+  /** Refunds issued to them. */
+  refunded: MoneyAmount;
+  /** The customer (resolved by the subgraphs that own it: email, profile...). */
+  user: User;
+};
+
+/** A page of customers ranked by lifetime value. */
+export type CustomerValueConnection = {
+  __typename?: 'CustomerValueConnection';
+  /** The customers of this page, highest value first, each with its cursor. */
+  edges: Array<CustomerValueEdge>;
+  /** Whether another page follows, and where it starts. */
+  pageInfo: PageInfo;
+};
+
+/** A ranked customer and its position in the list. */
+export type CustomerValueEdge = {
+  __typename?: 'CustomerValueEdge';
+  /** Pass as `after` to get the customers after this one. */
+  cursor: Scalars['String']['output'];
+  /** The customer and their lifetime value. */
+  node: CustomerValue;
 };
 
 /** One day of a daily figure. */
@@ -52,6 +120,37 @@ export type LiveStats = {
   usersTotal: Scalars['Int']['output'];
 };
 
+/**
+ * An exact sum of money in one currency. `amount` is an integer count of the currency's minor
+ * unit (cents for `usd`, yen for `jpy`) written as a decimal string, e.g. `"1234567890123"` for
+ * 12,345,678,901.23 USD: totals outgrow GraphQL's 32-bit `Int`, and a `Float` would lose cents.
+ * Read it with an exact integer type (`BigInt(amount)` in JavaScript), never `parseFloat`. It is
+ * negative only where a figure can be (a net after refunds).
+ */
+export type MoneyAmount = {
+  __typename?: 'MoneyAmount';
+  /** An integer number of the currency's minor unit, as a decimal string (e.g. `"-1250"`). */
+  amount: Scalars['String']['output'];
+  /** ISO 4217 code, lower case, e.g. `usd`. */
+  currency: Scalars['String']['output'];
+};
+
+/**
+ * Monthly recurring revenue in one currency now: what every paying plan subscription brings
+ * per month (a yearly price counts a twelfth, rounded down by billing).
+ */
+export type MonthlyRecurringRevenue = {
+  __typename?: 'MonthlyRecurringRevenue';
+  /** The sum over paying subscriptions. */
+  amount: MoneyAmount;
+  /** Per plan, highest amount first. */
+  byPlan: Array<PlanRecurringRevenue>;
+  /** ISO 4217 code, lower case. */
+  currency: Scalars['String']['output'];
+  /** Subscriptions that bring something (free, trialing, paused and canceled ones do not). */
+  subscribers: Scalars['Int']['output'];
+};
+
 /** Pagination state of a list. */
 export type PageInfo = {
   __typename?: 'PageInfo';
@@ -59,6 +158,35 @@ export type PageInfo = {
   endCursor?: Maybe<Scalars['String']['output']>;
   /** Whether another page follows this one. */
   hasNextPage: Scalars['Boolean']['output'];
+};
+
+/** Monthly recurring revenue from one plan in one currency. */
+export type PlanRecurringRevenue = {
+  __typename?: 'PlanRecurringRevenue';
+  /** The sum over the plan's paying subscriptions. */
+  amount: MoneyAmount;
+  /** The plan's name. */
+  plan: Scalars['String']['output'];
+  /** Paying subscriptions to the plan. */
+  subscribers: Scalars['Int']['output'];
+};
+
+/** Revenue from one plan in one currency over a report's range. */
+export type PlanRevenue = {
+  __typename?: 'PlanRevenue';
+  /** ISO 4217 code, lower case. */
+  currency: Scalars['String']['output'];
+  /** Payments for the plan that succeeded in the range. */
+  gross: MoneyAmount;
+  /** `gross - refunds`. */
+  net: MoneyAmount;
+  /**
+   * The plan the payments were for; null for payments for no plan (credits, memberships...)
+   * and refunds of payments analytics never recorded.
+   */
+  plan?: Maybe<Scalars['String']['output']>;
+  /** Refunds of the plan's payments issued in the range. */
+  refunds: MoneyAmount;
 };
 
 /** A domain event, as admins watch it live. */
@@ -84,6 +212,11 @@ export type PlatformEvent = {
 export type Query = {
   __typename?: 'Query';
   /**
+   * Admin only: customer lifetime value per currency (by code) — average and top customers —
+   * or only in `currency` (exactly that one, zero without customers).
+   */
+  customerLifetimeValue: Array<CustomerLifetimeValue>;
+  /**
    * Admin only: distinct users who caused at least one domain event, per day from `from` to
    * `to` (inclusive, at most 366 days).
    */
@@ -93,6 +226,17 @@ export type Query = {
    * `from` to `to` (inclusive, at most 366 days). BAD_USER_INPUT for an unknown metric.
    */
   dailyMetric: Array<DailyValue>;
+  /**
+   * Admin only: monthly recurring revenue now, per currency (by code), or only in `currency`
+   * (exactly that one, zero without subscribers).
+   */
+  mrr: Array<MonthlyRecurringRevenue>;
+  /**
+   * Admin only: revenue from `from` to `to` (inclusive, UTC, at most 366 days) in every
+   * currency, or only in `currency` (ISO 4217, e.g. `usd`; BAD_USER_INPUT otherwise). Amounts
+   * are exact integers of minor units (see `MoneyAmount`); currencies are never added together.
+   */
+  revenue: RevenueReport;
   /** Admin only: every monitored subgraph's health, probe latency, uptime and traffic. */
   serviceHealth: Array<ServiceHealth>;
   /** Admin only: sign-ups from `from` to `to` (inclusive, at most 366 days). */
@@ -110,6 +254,11 @@ export type Query = {
 };
 
 
+export type QueryCustomerLifetimeValueArgs = {
+  currency?: InputMaybe<Scalars['String']['input']>;
+};
+
+
 export type QueryDailyActiveUsersArgs = {
   from: Scalars['Date']['input'];
   to: Scalars['Date']['input'];
@@ -119,6 +268,18 @@ export type QueryDailyActiveUsersArgs = {
 export type QueryDailyMetricArgs = {
   from: Scalars['Date']['input'];
   metric: Scalars['String']['input'];
+  to: Scalars['Date']['input'];
+};
+
+
+export type QueryMrrArgs = {
+  currency?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type QueryRevenueArgs = {
+  currency?: InputMaybe<Scalars['String']['input']>;
+  from: Scalars['Date']['input'];
   to: Scalars['Date']['input'];
 };
 
@@ -140,6 +301,54 @@ export type QueryTopUsersArgs = {
 export type QueryUserGrowthArgs = {
   from: Scalars['Date']['input'];
   to: Scalars['Date']['input'];
+};
+
+/** Revenue in one currency on one day (UTC). */
+export type RevenuePoint = {
+  __typename?: 'RevenuePoint';
+  /** ISO 4217 code, lower case. */
+  currency: Scalars['String']['output'];
+  /** The day (UTC). */
+  date: Scalars['Date']['output'];
+  /** Payments that succeeded that day. */
+  gross: MoneyAmount;
+  /** `gross - refunds` of that day. */
+  net: MoneyAmount;
+  /** Refunds issued that day. */
+  refunds: MoneyAmount;
+};
+
+/**
+ * Revenue over a date range (admin only), from billing's payments and refunds. Each list is
+ * computed only when selected.
+ */
+export type RevenueReport = {
+  __typename?: 'RevenueReport';
+  /** Per plan and currency over the range, by currency, then net from highest. */
+  byPlan: Array<PlanRevenue>;
+  /**
+   * One entry per day of the range and currency (as in `totals`), zero on days without
+   * payments or refunds, oldest first, then by currency.
+   */
+  overTime: Array<RevenuePoint>;
+  /**
+   * Gross, refunds and net per currency over the whole range, by currency code. With
+   * `currency`, exactly that currency (zero without payments).
+   */
+  totals: Array<RevenueTotal>;
+};
+
+/** Revenue in one currency over a report's range. */
+export type RevenueTotal = {
+  __typename?: 'RevenueTotal';
+  /** ISO 4217 code, lower case. */
+  currency: Scalars['String']['output'];
+  /** Payments that succeeded, by the day they were paid. */
+  gross: MoneyAmount;
+  /** `gross - refunds`; negative when more was refunded than paid. */
+  net: MoneyAmount;
+  /** Refunds, by the day they were issued (not the day of the payment they return). */
+  refunds: MoneyAmount;
 };
 
 /** A subgraph's health (from analytics' probes) and traffic (from the gateways' figures). */
@@ -336,18 +545,29 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = ResolversObject<{
-  DailyValue: ResolverTypeWrapper<DailyValue>;
+  CustomerLifetimeValue: ResolverTypeWrapper<LifetimeValueSummaryModel>;
+  String: ResolverTypeWrapper<Scalars['String']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  CustomerValue: ResolverTypeWrapper<CustomerValueModel>;
+  CustomerValueConnection: ResolverTypeWrapper<Omit<CustomerValueConnection, 'edges'> & { edges: Array<ResolversTypes['CustomerValueEdge']> }>;
+  CustomerValueEdge: ResolverTypeWrapper<Omit<CustomerValueEdge, 'node'> & { node: ResolversTypes['CustomerValue'] }>;
+  DailyValue: ResolverTypeWrapper<DailyValue>;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   JSON: ResolverTypeWrapper<Scalars['JSON']['output']>;
   LiveStats: ResolverTypeWrapper<LiveStatsValueModel>;
+  MoneyAmount: ResolverTypeWrapper<MoneyAmount>;
+  MonthlyRecurringRevenue: ResolverTypeWrapper<MonthlyRecurringRevenue>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
-  String: ResolverTypeWrapper<Scalars['String']['output']>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  PlanRecurringRevenue: ResolverTypeWrapper<PlanRecurringRevenue>;
+  PlanRevenue: ResolverTypeWrapper<PlanRevenue>;
   PlatformEvent: ResolverTypeWrapper<PlatformEventRecordModel>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  RevenuePoint: ResolverTypeWrapper<RevenuePoint>;
+  RevenueReport: ResolverTypeWrapper<RevenueQueryModel>;
+  RevenueTotal: ResolverTypeWrapper<RevenueTotal>;
   ServiceHealth: ResolverTypeWrapper<ServiceHealthRowModel>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   ServiceStatus: ServiceStatus;
@@ -363,18 +583,29 @@ export type ResolversTypes = ResolversObject<{
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = ResolversObject<{
-  DailyValue: DailyValue;
+  CustomerLifetimeValue: LifetimeValueSummaryModel;
+  String: Scalars['String']['output'];
   Int: Scalars['Int']['output'];
+  CustomerValue: CustomerValueModel;
+  CustomerValueConnection: Omit<CustomerValueConnection, 'edges'> & { edges: Array<ResolversParentTypes['CustomerValueEdge']> };
+  CustomerValueEdge: Omit<CustomerValueEdge, 'node'> & { node: ResolversParentTypes['CustomerValue'] };
+  DailyValue: DailyValue;
   Date: Scalars['Date']['output'];
   DateTime: Scalars['DateTime']['output'];
   JSON: Scalars['JSON']['output'];
   LiveStats: LiveStatsValueModel;
+  MoneyAmount: MoneyAmount;
+  MonthlyRecurringRevenue: MonthlyRecurringRevenue;
   PageInfo: PageInfo;
-  String: Scalars['String']['output'];
   Boolean: Scalars['Boolean']['output'];
+  PlanRecurringRevenue: PlanRecurringRevenue;
+  PlanRevenue: PlanRevenue;
   PlatformEvent: PlatformEventRecordModel;
   ID: Scalars['ID']['output'];
   Query: Record<PropertyKey, never>;
+  RevenuePoint: RevenuePoint;
+  RevenueReport: RevenueQueryModel;
+  RevenueTotal: RevenueTotal;
   ServiceHealth: ServiceHealthRowModel;
   Float: Scalars['Float']['output'];
   Signups: Signups;
@@ -385,6 +616,33 @@ export type ResolversParentTypes = ResolversObject<{
   UserActivityEdge: Omit<UserActivityEdge, 'node'> & { node: ResolversParentTypes['UserActivity'] };
   UserGrowth: UserGrowth;
   UserGrowthDay: UserGrowthDay;
+}>;
+
+export type CustomerLifetimeValueResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CustomerLifetimeValue'] = ResolversParentTypes['CustomerLifetimeValue']> = ResolversObject<{
+  average?: Resolver<ResolversTypes['MoneyAmount'], ParentType, ContextType>;
+  currency?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  customers?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  topCustomers?: Resolver<ResolversTypes['CustomerValueConnection'], ParentType, ContextType, Partial<CustomerLifetimeValueTopCustomersArgs>>;
+  total?: Resolver<ResolversTypes['MoneyAmount'], ParentType, ContextType>;
+}>;
+
+export type CustomerValueResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CustomerValue'] = ResolversParentTypes['CustomerValue']> = ResolversObject<{
+  firstPaidAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  gross?: Resolver<ResolversTypes['MoneyAmount'], ParentType, ContextType>;
+  lastPaidAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  net?: Resolver<ResolversTypes['MoneyAmount'], ParentType, ContextType>;
+  refunded?: Resolver<ResolversTypes['MoneyAmount'], ParentType, ContextType>;
+  user?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
+}>;
+
+export type CustomerValueConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CustomerValueConnection'] = ResolversParentTypes['CustomerValueConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['CustomerValueEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+}>;
+
+export type CustomerValueEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CustomerValueEdge'] = ResolversParentTypes['CustomerValueEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['CustomerValue'], ParentType, ContextType>;
 }>;
 
 export type DailyValueResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DailyValue'] = ResolversParentTypes['DailyValue']> = ResolversObject<{
@@ -414,9 +672,35 @@ export type LiveStatsResolvers<ContextType = Context, ParentType extends Resolve
   usersTotal?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
+export type MoneyAmountResolvers<ContextType = Context, ParentType extends ResolversParentTypes['MoneyAmount'] = ResolversParentTypes['MoneyAmount']> = ResolversObject<{
+  amount?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  currency?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type MonthlyRecurringRevenueResolvers<ContextType = Context, ParentType extends ResolversParentTypes['MonthlyRecurringRevenue'] = ResolversParentTypes['MonthlyRecurringRevenue']> = ResolversObject<{
+  amount?: Resolver<ResolversTypes['MoneyAmount'], ParentType, ContextType>;
+  byPlan?: Resolver<Array<ResolversTypes['PlanRecurringRevenue']>, ParentType, ContextType>;
+  currency?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  subscribers?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
 export type PageInfoResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = ResolversObject<{
   endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+}>;
+
+export type PlanRecurringRevenueResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PlanRecurringRevenue'] = ResolversParentTypes['PlanRecurringRevenue']> = ResolversObject<{
+  amount?: Resolver<ResolversTypes['MoneyAmount'], ParentType, ContextType>;
+  plan?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  subscribers?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type PlanRevenueResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PlanRevenue'] = ResolversParentTypes['PlanRevenue']> = ResolversObject<{
+  currency?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  gross?: Resolver<ResolversTypes['MoneyAmount'], ParentType, ContextType>;
+  net?: Resolver<ResolversTypes['MoneyAmount'], ParentType, ContextType>;
+  plan?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  refunds?: Resolver<ResolversTypes['MoneyAmount'], ParentType, ContextType>;
 }>;
 
 export type PlatformEventResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PlatformEvent'] = ResolversParentTypes['PlatformEvent']> = ResolversObject<{
@@ -429,12 +713,36 @@ export type PlatformEventResolvers<ContextType = Context, ParentType extends Res
 }>;
 
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
+  customerLifetimeValue?: Resolver<Array<ResolversTypes['CustomerLifetimeValue']>, ParentType, ContextType, Partial<QueryCustomerLifetimeValueArgs>>;
   dailyActiveUsers?: Resolver<Array<ResolversTypes['DailyValue']>, ParentType, ContextType, RequireFields<QueryDailyActiveUsersArgs, 'from' | 'to'>>;
   dailyMetric?: Resolver<Array<ResolversTypes['DailyValue']>, ParentType, ContextType, RequireFields<QueryDailyMetricArgs, 'from' | 'metric' | 'to'>>;
+  mrr?: Resolver<Array<ResolversTypes['MonthlyRecurringRevenue']>, ParentType, ContextType, Partial<QueryMrrArgs>>;
+  revenue?: Resolver<ResolversTypes['RevenueReport'], ParentType, ContextType, RequireFields<QueryRevenueArgs, 'from' | 'to'>>;
   serviceHealth?: Resolver<Array<ResolversTypes['ServiceHealth']>, ParentType, ContextType>;
   signups?: Resolver<ResolversTypes['Signups'], ParentType, ContextType, RequireFields<QuerySignupsArgs, 'from' | 'to'>>;
   topUsers?: Resolver<ResolversTypes['UserActivityConnection'], ParentType, ContextType, RequireFields<QueryTopUsersArgs, 'from' | 'to'>>;
   userGrowth?: Resolver<ResolversTypes['UserGrowth'], ParentType, ContextType, RequireFields<QueryUserGrowthArgs, 'from' | 'to'>>;
+}>;
+
+export type RevenuePointResolvers<ContextType = Context, ParentType extends ResolversParentTypes['RevenuePoint'] = ResolversParentTypes['RevenuePoint']> = ResolversObject<{
+  currency?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  date?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  gross?: Resolver<ResolversTypes['MoneyAmount'], ParentType, ContextType>;
+  net?: Resolver<ResolversTypes['MoneyAmount'], ParentType, ContextType>;
+  refunds?: Resolver<ResolversTypes['MoneyAmount'], ParentType, ContextType>;
+}>;
+
+export type RevenueReportResolvers<ContextType = Context, ParentType extends ResolversParentTypes['RevenueReport'] = ResolversParentTypes['RevenueReport']> = ResolversObject<{
+  byPlan?: Resolver<Array<ResolversTypes['PlanRevenue']>, ParentType, ContextType>;
+  overTime?: Resolver<Array<ResolversTypes['RevenuePoint']>, ParentType, ContextType>;
+  totals?: Resolver<Array<ResolversTypes['RevenueTotal']>, ParentType, ContextType>;
+}>;
+
+export type RevenueTotalResolvers<ContextType = Context, ParentType extends ResolversParentTypes['RevenueTotal'] = ResolversParentTypes['RevenueTotal']> = ResolversObject<{
+  currency?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  gross?: Resolver<ResolversTypes['MoneyAmount'], ParentType, ContextType>;
+  net?: Resolver<ResolversTypes['MoneyAmount'], ParentType, ContextType>;
+  refunds?: Resolver<ResolversTypes['MoneyAmount'], ParentType, ContextType>;
 }>;
 
 export type ServiceHealthResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ServiceHealth'] = ResolversParentTypes['ServiceHealth']> = ResolversObject<{
@@ -491,14 +799,25 @@ export type UserGrowthDayResolvers<ContextType = Context, ParentType extends Res
 }>;
 
 export type Resolvers<ContextType = Context> = ResolversObject<{
+  CustomerLifetimeValue?: CustomerLifetimeValueResolvers<ContextType>;
+  CustomerValue?: CustomerValueResolvers<ContextType>;
+  CustomerValueConnection?: CustomerValueConnectionResolvers<ContextType>;
+  CustomerValueEdge?: CustomerValueEdgeResolvers<ContextType>;
   DailyValue?: DailyValueResolvers<ContextType>;
   Date?: GraphQLScalarType;
   DateTime?: GraphQLScalarType;
   JSON?: GraphQLScalarType;
   LiveStats?: LiveStatsResolvers<ContextType>;
+  MoneyAmount?: MoneyAmountResolvers<ContextType>;
+  MonthlyRecurringRevenue?: MonthlyRecurringRevenueResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
+  PlanRecurringRevenue?: PlanRecurringRevenueResolvers<ContextType>;
+  PlanRevenue?: PlanRevenueResolvers<ContextType>;
   PlatformEvent?: PlatformEventResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  RevenuePoint?: RevenuePointResolvers<ContextType>;
+  RevenueReport?: RevenueReportResolvers<ContextType>;
+  RevenueTotal?: RevenueTotalResolvers<ContextType>;
   ServiceHealth?: ServiceHealthResolvers<ContextType>;
   Signups?: SignupsResolvers<ContextType>;
   Subscription?: SubscriptionResolvers<ContextType>;

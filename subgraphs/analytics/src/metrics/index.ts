@@ -1,4 +1,5 @@
 import { accountsMetrics } from './accounts-metrics';
+import { billingMetrics, usageMetrics } from './billing-metrics';
 import { identityMetrics } from './identity-metrics';
 import { MetricRegistry } from './registry';
 
@@ -6,4 +7,4 @@ export { MetricRegistry, ALL_EVENTS_METRIC, type DomainMetrics, type EventRule }
 export { SIGNUPS, DELETIONS } from './identity-metrics';
 
 /** Every domain's metrics: a new domain adds its file and one entry here. */
-export const registry = new MetricRegistry([identityMetrics, accountsMetrics]);
+export const registry = new MetricRegistry([identityMetrics, accountsMetrics, billingMetrics, usageMetrics]);

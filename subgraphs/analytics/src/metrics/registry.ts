@@ -7,7 +7,10 @@ export interface EventRule<T extends EventType = EventType> {
    * see them in `platformEvents`. Everything else is dropped (nothing is kept by default).
    */
   keep?: ReadonlyArray<keyof EventEnvelope<T>['data'] & string>;
-  /** Daily metrics the event adds to: `1` each unless `amount` says otherwise. */
+  /**
+   * Daily metrics the event adds to: `1` each unless `amount` says otherwise (an amount of 0
+   * adds nothing, so one rule can feed one of several metrics by a payload field).
+   */
   counts?: ReadonlyArray<{ metric: string; amount?: (event: EventEnvelope<T>) => number }>;
 }
 
@@ -92,7 +95,9 @@ export class MetricRegistry {
     const counts = this.rules.get(event.type)?.counts ?? [];
     return [
       { metric: ALL_EVENTS_METRIC, amount: 1 },
-      ...counts.map(({ metric, amount }) => ({ metric, amount: amount ? amount(event as never) : 1 })),
+      ...counts
+        .map(({ metric, amount }) => ({ metric, amount: amount ? amount(event as never) : 1 }))
+        .filter(({ amount }) => amount !== 0),
     ];
   }
 }

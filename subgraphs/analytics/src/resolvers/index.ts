@@ -1,7 +1,10 @@
 import { dateTimeScalar } from '@lattice/subgraph-kit';
 import type { Resolvers } from '../__generated__/resolvers-types';
+import { CustomerLifetimeValue } from './customer-lifetime-value';
+import { CustomerValue } from './customer-value';
 import { PlatformEvent } from './platform-event';
 import { Query } from './query';
+import { RevenueReport } from './revenue-report';
 import { dateScalar, jsonScalar } from './scalars';
 import { Subscription } from './subscription';
 import { UserActivity } from './user-activity';
@@ -14,4 +17,7 @@ export const resolvers: Resolvers = {
   Subscription,
   PlatformEvent,
   UserActivity,
+  RevenueReport,
+  CustomerLifetimeValue,
+  CustomerValue,
 };

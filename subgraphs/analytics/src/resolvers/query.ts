@@ -1,6 +1,9 @@
 import { badUserInput } from '@lattice/server-kit';
 import { requireRole } from '@lattice/subgraph-kit';
 import type { QueryResolvers } from '../__generated__/resolvers-types';
+import { lifetimeValues } from '../revenue/lifetime-value';
+import { currencyFilter } from '../revenue/money';
+import { monthlyRecurringRevenue } from '../revenue/mrr';
 import { checkRange } from '../service/ranges';
 import { dailyActiveUsers, dailyMetric, signups, userGrowth } from '../service/reports';
 import { topUsers } from '../service/top-users';
@@ -35,5 +38,18 @@ export const Query: QueryResolvers = {
   serviceHealth: (_parent, _args, { viewer, runtime }) => {
     requireRole(viewer, 'admin');
     return runtime.serviceHealth();
+  },
+  // The report's fields read what is selected (RevenueReport).
+  revenue: (_parent, { from, to, currency }, { viewer }) => {
+    requireRole(viewer, 'admin');
+    return { range: checkRange(from, to), currency: currencyFilter(currency) };
+  },
+  mrr: (_parent, { currency }, { viewer, em }) => {
+    requireRole(viewer, 'admin');
+    return monthlyRecurringRevenue(em, currencyFilter(currency));
+  },
+  customerLifetimeValue: (_parent, { currency }, { viewer, em }) => {
+    requireRole(viewer, 'admin');
+    return lifetimeValues(em, currencyFilter(currency));
   },
 };
