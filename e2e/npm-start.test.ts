@@ -3,7 +3,14 @@ import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { createLatticeClient, LoginDocument, MeDocument, RegisterDocument } from '@lattice/client';
+import {
+  BillingProviderDocument,
+  CreatePaymentIntentDocument,
+  createLatticeClient,
+  LoginDocument,
+  MeDocument,
+  RegisterDocument,
+} from '@lattice/client';
 import { waitFor } from '@lattice/testkit';
 
 const root = join(__dirname, '..');
@@ -57,7 +64,7 @@ describe('npm start with no configuration', () => {
     const health = await fetch(new URL('/health/ready', first.url)).then((response) => response.json());
     expect(health).toEqual({
       gateway: 'healthy',
-      services: { identity: 'healthy', accounts: 'healthy', analytics: 'healthy' },
+      services: { identity: 'healthy', accounts: 'healthy', analytics: 'healthy', billing: 'healthy' },
     });
     const { register } = await createLatticeClient({ url: first.url }).request(RegisterDocument, {
       input: { email, password },
@@ -68,6 +75,15 @@ describe('npm start with no configuration', () => {
       );
       return me?.profile != null;
     });
+    // Billing takes payments with no Stripe key, on its simulator, and says so.
+    const client = createLatticeClient({ url: first.url, token: register.accessToken });
+    const { billingProvider } = await client.request(BillingProviderDocument);
+    expect(billingProvider).toEqual({ simulated: true, name: 'stripe-simulator' });
+    const { createPaymentIntent } = await client.request(CreatePaymentIntentDocument, {
+      input: { purpose: 'credits', creditPack: 'credits-10', paymentMethod: 'pm_card_visa' },
+      idempotencyKey: 'npm-start-credits',
+    });
+    expect(createPaymentIntent).toMatchObject({ status: 'succeeded', amount: 1_000 });
     expect(await stop(first.child)).toBe(0);
 
     const second = await start();

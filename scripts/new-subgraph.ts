@@ -34,6 +34,7 @@ async function main(): Promise<void> {
     port,
     description,
     monitorsOthers: false,
+    composeEnvironment: {},
   };
   const problems = manifestProblems([...entries, entry]);
   if (problems.length) throw new Error(problems.join('\n'));

@@ -26,6 +26,8 @@ export interface GatewayConfig {
   supergraph: SupergraphSource;
   /** Subgraph URLs that replace the ones written in the supergraph, by subgraph name. */
   subgraphUrls: Record<string, string>;
+  /** Provider → subgraph: `POST /webhooks/<provider>` is forwarded there, raw body and all. */
+  webhookRoutes: Record<string, string>;
   /** Where identity publishes its signing keys (default: identity's URL + /.well-known/jwks.json). */
   jwksUrl?: string;
   /**
@@ -73,6 +75,25 @@ const gatewayEnv = z.object({
   SUPERGRAPH_URL: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).optional(),
   SUPERGRAPH_POLL_MS: z.coerce.number().int().min(100).default(10_000),
   SUBGRAPH_URLS: nameUrlPairs(),
+  /** `provider=subgraph` pairs: `POST /webhooks/<provider>` is forwarded to that subgraph. */
+  WEBHOOK_ROUTES: z
+    .string()
+    .default('stripe=billing')
+    .transform((value, ctx) => {
+      const routes: Record<string, string> = {};
+      for (const entry of value
+        .split(',')
+        .map((part) => part.trim())
+        .filter(Boolean)) {
+        const [provider, subgraph, ...rest] = entry.split('=');
+        if (!provider || !subgraph || rest.length || !/^[a-z0-9-]+$/.test(provider)) {
+          ctx.addIssue({ code: 'custom', message: `expected provider=subgraph pairs, got "${entry}"` });
+          continue;
+        }
+        routes[provider] = subgraph;
+      }
+      return routes;
+    }),
   JWKS_URL: z.url().optional(),
   ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(5).max(86_400).default(900),
   MAX_BODY_BYTES: z.coerce.number().int().positive().default(1_048_576),
@@ -174,6 +195,7 @@ export function gatewayConfigFromEnv(
       ? { url: env.SUPERGRAPH_URL, pollMs: env.SUPERGRAPH_POLL_MS }
       : { path: env.SUPERGRAPH_PATH! },
     subgraphUrls: env.SUBGRAPH_URLS,
+    webhookRoutes: env.WEBHOOK_ROUTES,
     jwksUrl: env.JWKS_URL,
     accessTokenTtlSeconds: env.ACCESS_TOKEN_TTL_SECONDS,
     maxBodyBytes: env.MAX_BODY_BYTES,

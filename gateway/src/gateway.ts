@@ -25,6 +25,7 @@ import { type GatewayContext, gatewayContext, operationLogPlugin, rateHeadersPlu
 import { GatewayMetrics } from './metrics';
 import { SchemaAuthorization } from './authorization/plugin';
 import { readinessRoute } from './http/health';
+import { webhookRoutes } from './http/webhooks';
 import { corsPreflight, httpPolicyHeaders } from './http/policy';
 import { AdaptiveConcurrency } from './limits/admission';
 import { OperationCost } from './limits/cost/plugin';
@@ -133,6 +134,7 @@ export async function startGateway(
         () => services,
         () => loaded,
       ),
+      ...webhookRoutes(config.webhookRoutes, (name) => services.get(name), subgraphHttp, log),
     };
     const httpServer = createHttpServer(
       routes,

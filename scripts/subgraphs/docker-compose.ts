@@ -17,7 +17,9 @@ export function dockerCompose(entries: SubgraphEntry[]): string {
     command: ['node', 'subgraphs/${entry.name}/dist/src/main.js']
     environment:
       <<: *subgraph-env
-      PORT: '${entry.port}'${
+      PORT: '${entry.port}'${Object.entries(entry.composeEnvironment)
+        .map(([name, value]) => `\n      ${name}: ${value.startsWith('$') ? value : `'${value}'`}`)
+        .join('')}${
         entry.monitorsOthers
           ? `
       # Probed for serviceHealth and liveStats (it checks itself in process).

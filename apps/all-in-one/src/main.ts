@@ -1,3 +1,5 @@
+import { createServer } from 'node:net';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { findRepositoryRoot } from '@lattice/manifest';
@@ -20,12 +22,14 @@ const env = z.object({
 async function main(): Promise<void> {
   const config = parseEnv(env);
   const root = findRepositoryRoot(__dirname);
+  // Known before anything starts: billing's Stripe simulator is told where to send webhooks.
+  const port = config.PORT === 0 ? await freePort(config.HOST) : config.PORT;
   const lattice = await startLattice({
     databaseUrl: config.DATABASE_URL,
     dataDir: config.LATTICE_DATA_DIR ?? join(root, '.data'),
     redisUrl: config.REDIS_URL,
     redisPrefix: config.REDIS_PREFIX,
-    gatewayPort: config.PORT,
+    gatewayPort: port,
     subgraphPorts: config.SUBGRAPH_PORTS,
     host: config.HOST,
     logLevel: config.LOG_LEVEL,
@@ -41,6 +45,9 @@ async function main(): Promise<void> {
         '__generated__',
         'persisted-documents.json',
       ),
+      // Without STRIPE_SECRET_KEY, billing's own Stripe simulator delivers its webhooks here.
+      STRIPE_WEBHOOK_URL: `http://${config.HOST}:${port}/webhooks/stripe`,
+      ...(config.SUBGRAPH_PORTS === 'random' ? { STRIPE_SIMULATOR_PORT: '0' } : {}),
       ...process.env,
     },
   });
@@ -54,6 +61,17 @@ async function main(): Promise<void> {
   Event bus:                    ${lattice.bus.kind}
 Press Ctrl-C to stop.\n`);
   closeOnSignals(lattice, lattice.log);
+}
+
+function freePort(host: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, host, () => {
+      const { port } = server.address() as AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
 }
 
 main().catch((error: unknown) => {

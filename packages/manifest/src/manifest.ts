@@ -19,12 +19,17 @@ export interface SubgraphEntry {
   description: string;
   /** Watches the others (analytics): starts after them and is told where they run. */
   monitorsOthers: boolean;
+  /**
+   * Its own variables in docker-compose.yml (`lattice.composeEnvironment`), e.g. a key passed
+   * through from the host as `${STRIPE_SECRET_KEY:-}`.
+   */
+  composeEnvironment: Record<string, string>;
 }
 
 interface SubgraphPackageJson {
   name?: unknown;
   description?: unknown;
-  lattice?: { port?: unknown; monitorsOthers?: unknown };
+  lattice?: { port?: unknown; monitorsOthers?: unknown; composeEnvironment?: unknown };
 }
 
 /** The folder holding `subgraphs/` and the root package.json, searched upwards from `from`. */
@@ -51,9 +56,17 @@ export function readSubgraphManifest(root: string = findRepositoryRoot()): Subgr
         port: typeof pkg.lattice?.port === 'number' ? pkg.lattice.port : NaN,
         description: typeof pkg.description === 'string' ? pkg.description : '',
         monitorsOthers: pkg.lattice?.monitorsOthers === true,
+        composeEnvironment: stringRecord(pkg.lattice?.composeEnvironment),
       };
     })
     .sort((a, b) => portOrder(a) - portOrder(b) || a.name.localeCompare(b.name));
+}
+
+function stringRecord(value: unknown): Record<string, string> {
+  if (!value || typeof value !== 'object') return {};
+  return Object.fromEntries(
+    Object.entries(value).filter((entry): entry is [string, string] => typeof entry[1] === 'string'),
+  );
 }
 
 // Subgraphs without a valid port go last, so the problems list them in a stable order.

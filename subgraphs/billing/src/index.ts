@@ -1,0 +1,1 @@
+export { billing as subgraph } from './subgraph';
