@@ -25,10 +25,14 @@ async function withAdmin<T>(run: (client: Client) => Promise<T>): Promise<T> {
   }
 }
 
-/** Creates a fresh, empty database; `drop()` removes it even if connections remain. */
-export async function createTestDatabase(): Promise<TestDatabase> {
+/**
+ * Creates a fresh database, empty or a copy of `template` (which nobody may be connected to);
+ * `drop()` removes it even if connections remain.
+ */
+export async function createTestDatabase(options: { template?: string } = {}): Promise<TestDatabase> {
   const name = `lattice_test_${randomBytes(6).toString('hex')}`;
-  await withAdmin((client) => client.query(`CREATE DATABASE "${name}"`));
+  const template = options.template ? ` TEMPLATE "${options.template}"` : '';
+  await withAdmin((client) => client.query(`CREATE DATABASE "${name}"${template}`));
   const url = new URL(adminUrl());
   url.pathname = `/${name}`;
   return {
