@@ -1071,7 +1071,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   membershipPackages?: Resolver<Array<ResolversTypes['MembershipPackage']>, ParentType, ContextType>;
   payment?: Resolver<Maybe<ResolversTypes['Payment']>, ParentType, ContextType, RequireFields<QueryPaymentArgs, 'id'>>;
   plans?: Resolver<Array<ResolversTypes['Plan']>, ParentType, ContextType>;
-  promoCodes?: Resolver<ResolversTypes['PromoCodeConnection'], ParentType, ContextType, Partial<QueryPromoCodesArgs>>;
+  promoCodes?: Resolver<ResolversTypes['PromoCodeConnection'], ParentType, ContextType, RequireFields<QueryPromoCodesArgs, 'first'>>;
 }>;
 
 export type RefundResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Refund'] = ResolversParentTypes['Refund']> = ResolversObject<{
@@ -1105,12 +1105,12 @@ export type UsageMeterResolvers<ContextType = Context, ParentType extends Resolv
 export type UserResolvers<ContextType = Context, ParentType extends ResolversParentTypes['User'] = ResolversParentTypes['User'], FederationReferenceType extends FederationReferenceTypes['User'] = FederationReferenceTypes['User']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['User']> | FederationReferenceType, FederationReferenceType, ContextType>;
   billing?: Resolver<Maybe<ResolversTypes['BillingAccount']>, ParentType, ContextType>;
-  billingInvoices?: Resolver<ResolversTypes['BillingInvoiceConnection'], ParentType, ContextType, Partial<UserBillingInvoicesArgs>>;
-  creditLedger?: Resolver<ResolversTypes['CreditLedgerConnection'], ParentType, ContextType, Partial<UserCreditLedgerArgs>>;
+  billingInvoices?: Resolver<ResolversTypes['BillingInvoiceConnection'], ParentType, ContextType, RequireFields<UserBillingInvoicesArgs, 'first'>>;
+  creditLedger?: Resolver<ResolversTypes['CreditLedgerConnection'], ParentType, ContextType, RequireFields<UserCreditLedgerArgs, 'first'>>;
   credits?: Resolver<Maybe<ResolversTypes['CreditBalance']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   memberships?: Resolver<Array<ResolversTypes['Membership']>, ParentType, ContextType>;
-  payments?: Resolver<ResolversTypes['PaymentConnection'], ParentType, ContextType, Partial<UserPaymentsArgs>>;
+  payments?: Resolver<ResolversTypes['PaymentConnection'], ParentType, ContextType, RequireFields<UserPaymentsArgs, 'first'>>;
   usage?: Resolver<Array<ResolversTypes['UsageMeter']>, ParentType, ContextType>;
 }>;
 
