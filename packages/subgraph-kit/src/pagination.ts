@@ -38,7 +38,32 @@ export function decodeCursor(cursor: string, length: number): CursorValue[] {
   } catch {
     // fall through: the cursor is not one of ours
   }
-  throw badUserInput('after: not a cursor returned by this list', 'after');
+  throw notOurCursor();
+}
+
+const notOurCursor = () => badUserInput('after: not a cursor returned by this list', 'after');
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Whether a decoded cursor value can be compared with its column (a forged one may not). */
+function fitsColumn(type: string | undefined, value: CursorValue): boolean {
+  switch (type?.toLowerCase()) {
+    case 'datetime':
+    case 'date':
+      return typeof value === 'string' && !Number.isNaN(Date.parse(value));
+    case 'uuid':
+      return typeof value === 'string' && UUID.test(value);
+    case 'integer':
+    case 'smallint':
+    case 'bigint':
+    case 'number':
+    case 'float':
+    case 'double':
+      return typeof value === 'number' && Number.isFinite(value);
+    case 'boolean':
+      return typeof value === 'boolean';
+    default:
+      return typeof value === 'string';
+  }
 }
 
 /** The page size `first` asks for, within 0..maxFirst (BAD_USER_INPUT otherwise). */
@@ -73,6 +98,11 @@ export async function paginate<T extends object>(
   const conditions: FilterQuery<T>[] = [where];
   if (args.after) {
     const values = decodeCursor(args.after, orderBy.length);
+    const { properties } = em.getMetadata(entity);
+    orderBy.forEach((key, i) => {
+      if (!fitsColumn(properties[key as keyof typeof properties]?.type, values[i] ?? null))
+        throw notOurCursor();
+    });
     const after = direction === 'asc' ? '$gt' : '$lt';
     // (k1 > v1) OR (k1 = v1 AND k2 > v2) OR …
     const alternatives = orderBy.map((key, i) => ({
