@@ -1,6 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { startStripeSimulator, type StripeSimulator } from '@lattice/stripe-simulator';
 import Stripe from 'stripe';
+import type { Logger } from '@lattice/server-kit';
 import { registerUser } from './accounts';
 import { startTestLattice, type TestLattice } from './test-lattice';
 
@@ -20,7 +21,7 @@ export interface BillingLattice {
  * signed webhooks to the gateway's `POST /webhooks/stripe`, as Stripe does in production.
  */
 export async function startBillingLattice(
-  options: { subgraphs?: string[]; env?: Record<string, string>; redis?: false } = {},
+  options: { subgraphs?: string[]; env?: Record<string, string>; redis?: false; logger?: Logger } = {},
 ): Promise<BillingLattice> {
   const webhookSecret = `whsec_${randomBytes(24).toString('hex')}`;
   const simulator = await startStripeSimulator();
@@ -30,6 +31,7 @@ export async function startBillingLattice(
       {
         subgraphs: ['billing', ...(options.subgraphs ?? [])],
         ...(options.redis === false ? { redis: false } : {}),
+        ...(options.logger ? { logger: options.logger } : {}),
       },
     );
     const webhookUrl = new URL('/webhooks/stripe', lattice.gateway.url).href;

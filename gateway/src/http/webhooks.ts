@@ -6,6 +6,8 @@ import type { SubgraphHttp } from '../upstream/http-pool';
 const MAX_WEBHOOK_BYTES = 512 * 1024;
 /** The headers a provider's receiver needs: the body's type and the provider's signature. */
 const FORWARDED = /^(content-type|[a-z-]*signature[a-z-]*)$/;
+/** A provider gives up after its own timeout (Stripe: about 10 s) and retries later. */
+const FORWARD_TIMEOUT_MS = 10_000;
 
 /**
  * `POST /webhooks/<provider>` on the gateway's own host and port (where a provider such as
@@ -39,7 +41,7 @@ export function webhookRoutes(
       }
       const target = new URL(`/webhooks/${provider}`, graphqlUrl);
       try {
-        const answer = await http.post(target, headers, body);
+        const answer = await http.post(target, headers, body, AbortSignal.timeout(FORWARD_TIMEOUT_MS));
         res.statusCode = answer.status;
         res.setHeader('content-type', answer.headers.get('content-type') ?? 'application/json');
         res.end(await answer.text());

@@ -4,9 +4,13 @@ import { alignToKeys } from '@lattice/subgraph-kit';
 import { BillingCustomer, BillingInvoice, Payment, PlanSubscription, type Refund } from './entities';
 import { creditLoaders } from './resolvers/credits';
 import { membershipLoaders } from './resolvers/memberships';
+import { isUuid } from './service/credits/validation';
 import { refundsOf } from './service/refunds';
 
-/** Per-request loaders: any number of keys cost one SQL statement each. */
+/**
+ * Per-request loaders: any number of keys cost one SQL statement each. An entity id that is
+ * not a UUID (anyone's to send) names nothing: it is left out of the statement.
+ */
 export function createLoaders(em: EntityManager) {
   return {
     ...creditLoaders(em),
@@ -26,11 +30,11 @@ export function createLoaders(em: EntityManager) {
       return alignToKeys(userIds, rows, (row) => row.userId);
     }),
     subscriptionById: new DataLoader<string, PlanSubscription | null>(async (ids) => {
-      const rows = await em.find(PlanSubscription, { id: { $in: [...ids] } });
+      const rows = await em.find(PlanSubscription, { id: { $in: ids.filter(isUuid) } });
       return alignToKeys(ids, rows, (row) => row.id);
     }),
     paymentById: new DataLoader<string, Payment | null>(async (ids) => {
-      const rows = await em.find(Payment, { id: { $in: [...ids] } });
+      const rows = await em.find(Payment, { id: { $in: ids.filter(isUuid) } });
       return alignToKeys(ids, rows, (row) => row.id);
     }),
     refundsByPayment: new DataLoader<string, Refund[]>(async (paymentIds) => {
@@ -38,7 +42,7 @@ export function createLoaders(em: EntityManager) {
       return paymentIds.map((id) => rows.filter((row) => row.paymentId === id));
     }),
     invoiceById: new DataLoader<string, BillingInvoice | null>(async (ids) => {
-      const rows = await em.find(BillingInvoice, { id: { $in: [...ids] } });
+      const rows = await em.find(BillingInvoice, { id: { $in: ids.filter(isUuid) } });
       return alignToKeys(ids, rows, (row) => row.id);
     }),
   };

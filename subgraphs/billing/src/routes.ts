@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { BodyTooLargeError, readBody, type Routes, sendJson } from '@lattice/server-kit';
-import type Stripe from 'stripe';
+import Stripe from 'stripe';
 import type { BillingRuntime } from './runtime';
 import { applyStripeEvent } from './service/webhooks';
 
@@ -10,8 +10,9 @@ const MAX_WEBHOOK_BYTES = 512 * 1024;
 /**
  * `POST /webhooks/stripe`, which the gateway forwards from its own host with the raw body:
  * the signature is verified on the exact bytes Stripe signed (with Stripe's tolerance for
- * their age) before anything is parsed or written; a bad one is answered 400 and changes
- * nothing. 2xx tells Stripe to stop delivering; a failure answers 500 so Stripe retries.
+ * their age) before anything is parsed or written; a bad one, or a signed body that is not an
+ * event, is answered 400 and changes nothing. 2xx tells Stripe to stop delivering (events
+ * about what Lattice does not keep are acknowledged); a failure answers 500 so Stripe retries.
  */
 export function billingRoutes(runtime: BillingRuntime): Routes {
   return {
@@ -25,7 +26,7 @@ export function billingRoutes(runtime: BillingRuntime): Routes {
         if (error instanceof BodyTooLargeError) return sendJson(res, 413, { error: 'Body too large' });
         throw error;
       }
-      let event: Stripe.Event;
+      let event: unknown;
       try {
         event = runtime.stripe.stripe.webhooks.constructEvent(
           body,
@@ -33,12 +34,20 @@ export function billingRoutes(runtime: BillingRuntime): Routes {
           runtime.stripe.webhookSecret,
           runtime.settings.STRIPE_WEBHOOK_TOLERANCE_SECONDS,
         );
-      } catch {
-        runtime.log.warn(
-          { remoteAddress: req.socket.remoteAddress },
-          'refused a Stripe webhook with a bad signature',
-        );
-        return sendJson(res, 400, { error: 'Invalid signature' });
+      } catch (error) {
+        // Verified, then parsed: any other failure is a signed body that is not JSON.
+        if (error instanceof Stripe.errors.StripeSignatureVerificationError) {
+          runtime.log.warn(
+            { remoteAddress: req.socket.remoteAddress },
+            'refused a Stripe webhook with a bad signature',
+          );
+          return sendJson(res, 400, { error: 'Invalid signature' });
+        }
+      }
+      // Signed but no event (not JSON, or not shaped as one): a retry would never apply it either.
+      if (!isEvent(event)) {
+        runtime.log.warn('refused a signed Stripe webhook that is not an event');
+        return sendJson(res, 400, { error: 'Not a Stripe event' });
       }
       try {
         const outcome = await applyStripeEvent(runtime.orm.em.fork(), runtime, event);
@@ -53,4 +62,17 @@ export function billingRoutes(runtime: BillingRuntime): Routes {
       }
     },
   };
+}
+
+function isEvent(value: unknown): value is Stripe.Event {
+  const event = value as Partial<Stripe.Event> | null;
+  return (
+    typeof event === 'object' &&
+    event !== null &&
+    typeof event.id === 'string' &&
+    event.id !== '' &&
+    typeof event.type === 'string' &&
+    typeof event.data?.object === 'object' &&
+    event.data.object !== null
+  );
 }

@@ -143,7 +143,7 @@ export type SubscribeToPlanInput = {
   paymentMethod?: string | null | undefined;
   plan: string | number;
   promoCode?: string | null | undefined;
-  /** Trial days; the plan's own by default, 0 for none, at most 90. */
+  /** Trial days, 0 to 90; the plan's own by default. One trial per user: after a first subscription, none by default and BAD_USER_INPUT when asked. */
   trialDays?: number | null | undefined;
 };
 

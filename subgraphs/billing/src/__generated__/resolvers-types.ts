@@ -245,7 +245,8 @@ export type Mutation = {
   pauseSubscription: PlanSubscription;
   /**
    * Refunds all or part of what remains of a payment. Admins: any payment; users: their own,
-   * within REFUND_WINDOW_DAYS.
+   * within REFUND_WINDOW_DAYS, except purchases of credits or memberships already delivered
+   * (FORBIDDEN: ask support).
    */
   refundPayment: Refund;
   /** Returns held credits to the balance. */
@@ -562,7 +563,7 @@ export type SubscribeToPlanInput = {
   paymentMethod?: InputMaybe<Scalars['String']['input']>;
   plan: Scalars['ID']['input'];
   promoCode?: InputMaybe<Scalars['String']['input']>;
-  /** Trial days; the plan's own by default, 0 for none, at most 90. */
+  /** Trial days, 0 to 90; the plan's own by default. One trial per user: after a first subscription, none by default and BAD_USER_INPUT when asked. */
   trialDays?: InputMaybe<Scalars['Int']['input']>;
 };
 

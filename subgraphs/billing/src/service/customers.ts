@@ -27,20 +27,26 @@ export async function ensureCustomer(
   return em.findOneOrFail(BillingCustomer, { userId }, { refresh: true });
 }
 
-/** Saves a card as the customer's default for subscriptions and remembers its summary. */
+/**
+ * Saves a card as the customer's default for subscriptions and remembers its summary. A card
+ * Stripe refuses is BAD_USER_INPUT on `field`, where the client gave it.
+ */
 export async function savePaymentMethod(
   em: EntityManager,
   stripe: Stripe,
   customer: BillingCustomer,
   paymentMethodId: string,
+  field = 'paymentMethod',
 ): Promise<void> {
   if (customer.paymentMethodId === paymentMethodId) return;
-  const method = await fromStripe(() =>
-    stripe.paymentMethods.attach(
-      paymentMethodId,
-      { customer: customer.stripeCustomerId },
-      { idempotencyKey: `lattice:attach:${customer.stripeCustomerId}:${paymentMethodId}` },
-    ),
+  const method = await fromStripe(
+    () =>
+      stripe.paymentMethods.attach(
+        paymentMethodId,
+        { customer: customer.stripeCustomerId },
+        { idempotencyKey: `lattice:attach:${customer.stripeCustomerId}:${paymentMethodId}` },
+      ),
+    { payment_method: field },
   );
   await stripe.customers.update(
     customer.stripeCustomerId,

@@ -12,13 +12,13 @@ const RANK: Record<string, number> = { draft: 0, open: 1, paid: 2, void: 2, unco
 /**
  * Billing's copy of a Stripe invoice, from any `invoice.*` webhook in any order: a state never
  * goes back (an `invoice.created` arriving after `invoice.paid` changes nothing), and revenue
- * is recorded once, when the copy first becomes paid.
+ * is recorded once, when the copy first becomes paid. False when it is no Lattice customer's.
  */
-export async function applyInvoice(em: EntityManager, invoice: Stripe.Invoice): Promise<void> {
+export async function applyInvoice(em: EntityManager, invoice: Stripe.Invoice): Promise<boolean> {
   const customerId = typeof invoice.customer === 'string' ? invoice.customer : invoice.customer?.id;
   const userId = customerId && (await userOfCustomer(em, customerId));
-  if (!userId || !invoice.id) return;
-  await em.transactional(async (tx) => {
+  if (!userId || !invoice.id) return false; // not of a Lattice customer
+  return em.transactional(async (tx) => {
     await tx
       .createQueryBuilder(BillingInvoice)
       .insert({
@@ -41,7 +41,7 @@ export async function applyInvoice(em: EntityManager, invoice: Stripe.Invoice): 
     );
     const status = invoice.status ?? 'draft';
     if ((RANK[status] ?? 0) < (RANK[row.status] ?? 0) || (RANK[row.status] === 2 && row.status !== status))
-      return;
+      return true;
     const becamePaid = status === 'paid' && row.status !== 'paid';
     Object.assign(row, {
       number: invoice.number,
@@ -71,12 +71,14 @@ export async function applyInvoice(em: EntityManager, invoice: Stripe.Invoice): 
             amount: invoice.amount_paid,
             currency: invoice.currency,
             purpose: 'subscription',
-            plan: subscription?.plan ?? null,
+            // The invoice says which plan it bills; billing's row may not exist yet (webhooks race the mutation).
+            plan: invoice.parent?.subscription_details?.metadata?.plan ?? subscription?.plan ?? null,
           },
         }),
       );
     }
     await tx.flush();
+    return true;
   });
 }
 

@@ -1,6 +1,6 @@
 import { type EntityManager, LockMode } from '@mikro-orm/postgresql';
 import { createEvent, recordEvent } from '@lattice/events';
-import { badUserInput, notFound, validateInput } from '@lattice/server-kit';
+import { badUserInput, conflict, notFound, validateInput } from '@lattice/server-kit';
 import { type Connection, type PageArgs, paginate } from '@lattice/subgraph-kit';
 import Stripe from 'stripe';
 import { z } from 'zod';
@@ -9,8 +9,10 @@ import type { BillingRuntime } from '../runtime';
 import { grantCredits } from './credits';
 import { ensureCustomer } from './customers';
 import { grantMembership } from './memberships';
+import { isUuid } from './credits/validation';
+import { sameRequest } from './payment-requests';
 import { discountedAmount, redeemPromoCode, releasePromoRedemption } from './promo-codes';
-import { paymentFailed } from './stripe/errors';
+import { clientErrorOf, fromStripe, paymentFailed, type StripeFields } from './stripe/errors';
 
 const CURRENCIES = new Set(Intl.supportedValuesOf('currency').map((code) => code.toLowerCase()));
 export const MIN_AMOUNT = 50;
@@ -32,10 +34,25 @@ const createInput = z.object({
 });
 const idempotencyKey = z.string().min(8).max(200);
 
+/** Final: a payment in these states never changes again. */
+const TERMINAL: ReadonlySet<PaymentStatus> = new Set(['succeeded', 'canceled']);
+
+/** Stripe's answer to confirming an intent that is no longer waiting for a card. */
+const UNEXPECTED_STATE = 'payment_intent_unexpected_state';
+
+/** Stripe's refusals of a new PaymentIntent, on the input they came from. */
+const CREATE_FIELDS: StripeFields = {
+  amount: 'input.amount',
+  currency: 'input.currency',
+  idempotency: 'idempotencyKey',
+};
+
 /**
- * Starts a payment. The client's `key` makes the mutation safe to retry: the same key answers
- * the same payment, and Stripe's idempotency key (derived from it) creates one PaymentIntent
- * even when the first answer was lost between Stripe and here.
+ * Starts a payment. The client's `key` makes the mutation safe to retry: the same key with the
+ * same input answers the same payment (confirmed with the retry's card if the first attempt
+ * was lost before confirming), and Stripe's idempotency key (derived from it) creates one
+ * PaymentIntent even when the first answer was lost between Stripe and here. The key reused
+ * for another payment is CONFLICT, so a client never gets a payment it did not ask for.
  */
 export async function createPayment(
   em: EntityManager,
@@ -45,10 +62,22 @@ export async function createPayment(
   key: string,
 ): Promise<Payment> {
   validateInput(idempotencyKey, key, 'idempotencyKey');
-  const existing = await em.findOne(Payment, { userId, idempotencyKey: key });
-  if (existing) return existing;
   const input = validateInput(createInput, rawInput, 'input');
   const priced = priceOf(runtime, input);
+  const existing = await em.findOne(Payment, { userId, idempotencyKey: key });
+  if (existing) {
+    const request = {
+      ...priced,
+      purpose: input.purpose,
+      description: input.description ?? null,
+      promoCode: input.promoCode ?? null,
+    };
+    if (!(await sameRequest(em, existing, request))) {
+      throw conflict('idempotencyKey: already used for another payment; use a new key', 'idempotencyKey');
+    }
+    if (!input.paymentMethod || TERMINAL.has(existing.status)) return existing;
+    return confirmPayment(em, runtime, userId, existing.id, input.paymentMethod, 'input.paymentMethod');
+  }
   const { stripe } = runtime.stripe;
   const customer = await ensureCustomer(em, stripe, userId);
   const promo = input.promoCode
@@ -60,15 +89,19 @@ export async function createPayment(
     const amount = promo ? discountedAmount(promo, priced.amount) : priced.amount;
     if (amount < MIN_AMOUNT)
       throw badUserInput(`input.promoCode: leaves less than the minimum charge`, 'input.promoCode');
-    const intent = await stripe.paymentIntents.create(
-      {
-        amount,
-        currency: priced.currency,
-        customer: customer.stripeCustomerId,
-        description: input.description ?? undefined,
-        metadata: { userId, purpose: input.purpose, ...(priced.item ? { item: priced.item } : {}) },
-      },
-      { idempotencyKey: `lattice:payment:${userId}:${key}` },
+    const intent = await fromStripe(
+      () =>
+        stripe.paymentIntents.create(
+          {
+            amount,
+            currency: priced.currency,
+            customer: customer.stripeCustomerId,
+            description: input.description ?? undefined,
+            metadata: { userId, purpose: input.purpose, ...(priced.item ? { item: priced.item } : {}) },
+          },
+          { idempotencyKey: `lattice:payment:${userId}:${key}` },
+        ),
+      CREATE_FIELDS,
     );
     await em
       .createQueryBuilder(Payment)
@@ -97,7 +130,8 @@ export async function createPayment(
     throw error;
   }
   const payment = await em.findOneOrFail(Payment, { userId, idempotencyKey: key }, { refresh: true });
-  if (input.paymentMethod) return confirmPayment(em, runtime, userId, payment.id, input.paymentMethod);
+  if (input.paymentMethod)
+    return confirmPayment(em, runtime, userId, payment.id, input.paymentMethod, 'input.paymentMethod');
   return payment;
 }
 
@@ -124,18 +158,23 @@ function priceOf(
   return { amount: input.amount, currency: input.currency, item: null };
 }
 
-/** Confirms with a card. A decline is recorded on the payment and answered PAYMENT_FAILED. */
+/**
+ * Confirms with a card. A decline is recorded on the payment and answered PAYMENT_FAILED; a
+ * payment method Stripe refuses is BAD_USER_INPUT on `field`. A payment Stripe already took
+ * (confirmed elsewhere, or an answer lost on its way here) is answered as it is, charged once.
+ */
 export async function confirmPayment(
   em: EntityManager,
   runtime: BillingRuntime,
   userId: string,
   paymentId: string,
   paymentMethod: string,
+  field = 'paymentMethod',
 ): Promise<Payment> {
-  validateInput(z.string().trim().min(1).max(255), paymentMethod, 'paymentMethod');
-  const payment = await em.findOne(Payment, { id: paymentId, userId });
+  validateInput(z.string().trim().min(1).max(255), paymentMethod, field);
+  const payment = isUuid(paymentId) ? await em.findOne(Payment, { id: paymentId, userId }) : null;
   if (!payment) throw notFound('No such payment');
-  if (payment.status === 'succeeded' || payment.status === 'canceled') return payment;
+  if (TERMINAL.has(payment.status)) return payment;
   const { stripe } = runtime.stripe;
   try {
     const intent = await stripe.paymentIntents.confirm(
@@ -151,14 +190,13 @@ export async function confirmPayment(
       await applyPaymentIntent(em, runtime, intent);
       throw paymentFailed(error, payment.id);
     }
-    if (error instanceof Stripe.errors.StripeInvalidRequestError && error.code === 'resource_missing') {
-      throw badUserInput(`paymentMethod: ${error.message}`, 'paymentMethod');
+    if (error instanceof Stripe.errors.StripeInvalidRequestError && error.code === UNEXPECTED_STATE) {
+      const intent = await stripe.paymentIntents.retrieve(payment.stripePaymentIntentId);
+      return (await applyPaymentIntent(em, runtime, intent)) ?? payment;
     }
-    throw error;
+    throw clientErrorOf(error, { payment_method: field }) ?? error;
   }
 }
-
-const TERMINAL: ReadonlySet<PaymentStatus> = new Set(['succeeded', 'canceled']);
 
 export function statusOf(intent: Stripe.PaymentIntent): PaymentStatus {
   if (intent.status === 'requires_payment_method' && intent.last_payment_error) return 'failed';

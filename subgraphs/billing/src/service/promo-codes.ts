@@ -91,7 +91,7 @@ export interface RedeemPromoCode {
 export async function redeemPromoCode(em: EntityManager, redeem: RedeemPromoCode): Promise<PromoCode> {
   const field = redeem.field ?? 'input.promoCode';
   const refuse = (why: string) => badUserInput(`${field}: ${why}`, field);
-  const code = typeof redeem.code === 'string' ? redeem.code.trim().toUpperCase() : '';
+  const code = normalized(redeem.code);
   if (!CODE.test(code)) throw refuse('no such promo code');
   return em.transactional(async (tx) => {
     const promo = await tx.findOne(PromoCode, { code }, { refresh: true });
@@ -137,6 +137,14 @@ export async function releasePromoRedemption(
       'run',
     );
   });
+}
+
+const normalized = (code: unknown) => (typeof code === 'string' ? code.trim().toUpperCase() : '');
+
+/** The promo code a client typed (any case, spaces around), expired or not; null when there is none. */
+export function findPromoCode(em: EntityManager, typed: string): Promise<PromoCode | null> {
+  const code = normalized(typed);
+  return CODE.test(code) ? em.findOne(PromoCode, { code }) : Promise.resolve(null);
 }
 
 /** Whether the code can no longer be used at `now`. */

@@ -10,8 +10,9 @@ import {
 } from '@lattice/server-kit';
 import type Stripe from 'stripe';
 import { z } from 'zod';
-import { Payment, Refund, type RefundReason } from '../entities';
+import { Payment, type PaymentPurpose, Refund, type RefundReason } from '../entities';
 import type { BillingRuntime } from '../runtime';
+import { fromStripe } from './stripe/errors';
 
 const refundInput = z.object({
   paymentId: z.uuid(),
@@ -20,11 +21,14 @@ const refundInput = z.object({
 });
 
 const DAY_MS = 86_400_000;
+/** Purposes whose payment delivers something (`fulfil`) that a refund does not take back. */
+const DELIVERED: ReadonlySet<PaymentPurpose> = new Set(['credits', 'membership']);
 
 /**
  * Refunds all or part of what remains of a payment. The payment is locked meanwhile, so two
  * refunds at once cannot together return more than was paid (and Stripe would refuse too).
- * Admins refund any payment; users their own within REFUND_WINDOW_DAYS of paying.
+ * Admins refund any payment; users their own within REFUND_WINDOW_DAYS of paying, except
+ * purchases of credits or a membership already delivered.
  */
 export async function refundPayment(
   em: EntityManager,
@@ -50,6 +54,10 @@ export async function refundPayment(
           `Payments can be refunded within ${runtime.settings.REFUND_WINDOW_DAYS} days; ask support`,
         );
       }
+      // The money back and the credits or membership kept: support decides what to take back.
+      if (payment.fulfilledAt && DELIVERED.has(payment.purpose)) {
+        throw forbidden(`This payment bought ${payment.purpose} you already have; ask support to refund it`);
+      }
     }
     const remaining = payment.amount - payment.amountRefunded;
     const amount = input.amount ?? remaining;
@@ -57,15 +65,20 @@ export async function refundPayment(
       throw badUserInput('input.paymentId: the payment is already fully refunded', 'input.paymentId');
     if (amount > remaining)
       throw badUserInput(`input.amount: at most ${remaining} remains to refund`, 'input.amount');
-    const refund = await runtime.stripe.stripe.refunds.create(
-      {
-        payment_intent: payment.stripePaymentIntentId,
-        amount,
-        reason: input.reason,
-        metadata: { paymentId: payment.id },
-      },
-      // Derived from what was refunded before: a retry of this same refund meets the same Stripe refund.
-      { idempotencyKey: `lattice:refund:${payment.id}:${payment.amountRefunded}:${amount}` },
+    const refund = await fromStripe(
+      () =>
+        runtime.stripe.stripe.refunds.create(
+          {
+            payment_intent: payment.stripePaymentIntentId,
+            amount,
+            reason: input.reason,
+            metadata: { paymentId: payment.id },
+          },
+          // Derived from what was refunded before: a retry of this same refund meets the same Stripe refund.
+          { idempotencyKey: `lattice:refund:${payment.id}:${payment.amountRefunded}:${amount}` },
+        ),
+      // Refunded in Stripe (its dashboard) and not yet known here: Stripe says what remains.
+      { amount: 'input.amount', charge_already_refunded: 'input.paymentId' },
     );
     return recordRefund(tx, payment, refund, input.reason);
   });
@@ -109,21 +122,25 @@ export async function recordRefund(
   return row;
 }
 
-/** A `charge.refunded` webhook: refunds made elsewhere (Stripe's dashboard) are recorded too. */
-export async function applyChargeRefunds(em: EntityManager, charge: Stripe.Charge): Promise<void> {
+/**
+ * A `charge.refunded` webhook: refunds made elsewhere (Stripe's dashboard) are recorded too.
+ * False when the charge is of no Lattice payment.
+ */
+export async function applyChargeRefunds(em: EntityManager, charge: Stripe.Charge): Promise<boolean> {
   const intentId =
     typeof charge.payment_intent === 'string' ? charge.payment_intent : charge.payment_intent?.id;
-  if (!intentId) return;
-  await em.transactional(async (tx) => {
+  if (!intentId) return false;
+  return em.transactional(async (tx) => {
     const payment = await tx.findOne(
       Payment,
       { stripePaymentIntentId: intentId },
       { lockMode: LockMode.PESSIMISTIC_WRITE },
     );
-    if (!payment) return;
+    if (!payment) return false;
     for (const refund of charge.refunds?.data ?? []) {
       await recordRefund(tx, payment, refund, reasonOf(refund.reason));
     }
+    return true;
   });
 }
 

@@ -5,8 +5,10 @@ import type { BillingRuntime } from '../runtime';
 import { applyInvoice } from './invoices';
 import { applyPaymentIntent } from './payments';
 import { applyChargeRefunds } from './refunds';
+import { NotLatticeSubscription } from './subscriptions/snapshot';
 import { syncSubscription } from './subscriptions/sync';
 
+/** `ignored`: not an event, or not about an object, that Lattice keeps. */
 export type WebhookOutcome = 'applied' | 'duplicate' | 'ignored';
 
 /**
@@ -42,25 +44,35 @@ async function applyByType(
     case 'payment_intent.payment_failed':
     case 'payment_intent.canceled':
       if (!event.data.object.metadata?.userId) return false; // an invoice's payment, not one of ours
-      await applyPaymentIntent(em, runtime, event.data.object);
-      return true;
+      return (await applyPaymentIntent(em, runtime, event.data.object)) !== null;
     case 'customer.subscription.created':
     case 'customer.subscription.updated':
     case 'customer.subscription.deleted':
       // The event's copy may be stale (out of order): the sync reads Stripe's current state.
-      await syncSubscription(em, runtime, event.data.object.id);
-      return true;
+      return applySubscription(em, runtime, event.data.object.id);
     case 'invoice.created':
     case 'invoice.finalized':
     case 'invoice.paid':
     case 'invoice.payment_failed':
     case 'invoice.voided':
-      await applyInvoice(em, event.data.object);
-      return true;
+      return applyInvoice(em, event.data.object);
     case 'charge.refunded':
-      await applyChargeRefunds(em, event.data.object);
-      return true;
+      return applyChargeRefunds(em, event.data.object);
     default:
       return false;
+  }
+}
+
+/**
+ * Another product's or customer's subscription is acknowledged unchanged: answered with a
+ * failure, Stripe would redeliver it for days.
+ */
+async function applySubscription(em: EntityManager, runtime: BillingRuntime, id: string): Promise<boolean> {
+  try {
+    await syncSubscription(em, runtime, id);
+    return true;
+  } catch (error) {
+    if (error instanceof NotLatticeSubscription) return false;
+    throw error;
   }
 }

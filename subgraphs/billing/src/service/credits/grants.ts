@@ -113,3 +113,35 @@ export async function replaceSubscriptionCredits(
     return balance;
   });
 }
+
+/**
+ * What is left of the subscription bucket expires when the subscription ends (a
+ * `subscription_expiry` movement): plan credits last as long as the plan. Once per (user,
+ * key); nothing is written when nothing is left.
+ */
+export async function expireSubscriptionCredits(
+  em: EntityManager,
+  input: { userId: string; key: string },
+): Promise<CreditBalance> {
+  const userId = userIdOf(input.userId);
+  const key = `subscription_expiry:${shortText(input.key, 'key')}`;
+  return once(em, userId, async (tx) => {
+    const account = await lockAccount(tx, userId);
+    if (account.subscription === 0) return balanceOf(userId, account);
+    if (await isRecorded(tx, userId, key)) throw new AlreadyRecorded();
+    const [row] = await tx.execute<AccountRow[]>(
+      `update ${ACCOUNT} set subscription = 0 where user_id = ? returning subscription, purchased, held`,
+      [userId],
+    );
+    const balance = balanceOf(userId, row);
+    await appendEntry(tx, {
+      userId,
+      kind: 'subscription_expiry',
+      amount: -account.subscription,
+      balanceAfter: balance.available,
+      reason: 'unspent plan credits of an ended subscription',
+      key,
+    });
+    return balance;
+  });
+}

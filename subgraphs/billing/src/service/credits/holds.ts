@@ -44,8 +44,8 @@ const findHold = async (em: EntityManager, where: string, params: unknown[]): Pr
 /**
  * Sets `amount` credits aside for `reference` (e.g. a booking), taken from subscription
  * credits first, then purchased, until captured or released. Once per (user, reference): a
- * repeat answers the same hold, whatever became of it. QUOTA_EXCEEDED with `available` and
- * `requested` when too few are available.
+ * repeat answers the same hold, whatever became of it; another amount for the reference is
+ * CONFLICT. QUOTA_EXCEEDED with `available` and `requested` when too few are available.
  */
 export async function holdCredits(
   em: EntityManager,
@@ -58,6 +58,12 @@ export async function holdCredits(
     // Holds of one user queue on the account row, so the check below sees any twin committed.
     const account = await lockAccount(tx, userId);
     const existing = await findHold(tx, 'user_id = ? and reference = ?', [userId, reference]);
+    if (existing && existing.amount !== amount) {
+      throw conflict(
+        `reference: already holds ${existing.amount} credits (${existing.status}); use a new reference`,
+        'reference',
+      );
+    }
     if (existing) return existing;
     const available = account.subscription + account.purchased;
     if (available < amount) throw notEnoughCredits(available, amount);

@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { conflict } from '@lattice/server-kit';
 import {
   ACCOUNT,
   type AccountRow,
@@ -6,10 +7,10 @@ import {
   appendEntry,
   balanceOf,
   type CreditBalance,
-  isRecorded,
   notEnoughCredits,
   once,
   readBalance,
+  recordedEntry,
 } from './store';
 import { creditAmount, shortText, userIdOf } from './validation';
 
@@ -35,20 +36,33 @@ const SPEND = `
 
 /**
  * Spends the user's credits. Once per key: a replay (or a concurrent twin) spends nothing and
- * answers the current balance. Too few credits: QUOTA_EXCEEDED with `available` and
- * `requested`, and nothing is written.
+ * answers the current balance; the key reused for another spend (amount or reason) is
+ * CONFLICT. Too few credits: QUOTA_EXCEEDED with `available` and `requested`, and nothing is
+ * written.
  */
 export async function spendCredits(em: EntityManager, spend: SpendCredits): Promise<CreditBalance> {
   const userId = userIdOf(spend.userId);
   const amount = creditAmount(spend.amount);
   const reason = shortText(spend.reason, 'reason');
   const key = `spend:${shortText(spend.key, 'idempotencyKey')}`;
+  /** Throws when the key is recorded: a replay, or CONFLICT for another spend. */
+  const refuseRecorded = async (tx: EntityManager) => {
+    const entry = await recordedEntry(tx, userId, key);
+    if (!entry) return;
+    if (entry.amount !== -amount || entry.reason !== reason) {
+      throw conflict(
+        `idempotencyKey: already used to spend ${-entry.amount} credits for "${entry.reason}"; use a new key`,
+        'idempotencyKey',
+      );
+    }
+    throw new AlreadyRecorded();
+  };
   return once(em, userId, async (tx) => {
-    if (await isRecorded(tx, userId, key)) throw new AlreadyRecorded();
+    await refuseRecorded(tx);
     const [row] = await tx.execute<AccountRow[]>(SPEND, [amount, amount, amount, userId, amount]);
     if (!row) {
       // A twin with this key may have committed while this statement waited for the row.
-      if (await isRecorded(tx, userId, key)) throw new AlreadyRecorded();
+      await refuseRecorded(tx);
       throw notEnoughCredits((await readBalance(tx, userId)).available, amount);
     }
     const balance = balanceOf(userId, row);
@@ -60,7 +74,7 @@ export async function spendCredits(em: EntityManager, spend: SpendCredits): Prom
       reason,
       key,
     });
-    if (!recorded) throw new AlreadyRecorded();
+    if (!recorded) await refuseRecorded(tx);
     return balance;
   });
 }

@@ -61,6 +61,19 @@ export async function isRecorded(em: EntityManager, userId: string, key: string)
   return rows.length > 0;
 }
 
+/** The user's movement recorded under `key`, if any. */
+export async function recordedEntry(
+  em: EntityManager,
+  userId: string,
+  key: string,
+): Promise<{ amount: number; reason: string | null } | undefined> {
+  const [entry] = await em.execute<Array<{ amount: number; reason: string | null }>>(
+    `select amount, reason from ${LEDGER} where user_id = ? and idempotency_key = ?`,
+    [userId, key],
+  );
+  return entry;
+}
+
 export interface EntryInput {
   userId: string;
   kind: CreditEntryKind;

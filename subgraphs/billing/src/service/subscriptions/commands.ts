@@ -1,7 +1,7 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
+import { type EntityManager, LockMode } from '@mikro-orm/postgresql';
 import { z } from 'zod';
 import { badUserInput, conflict, notFound, validateInput } from '@lattice/server-kit';
-import { PlanSubscription } from '../../entities';
+import { BillingCustomer, PlanSubscription } from '../../entities';
 import type { BillingRuntime } from '../../runtime';
 import { ensureCustomer, savePaymentMethod } from '../customers';
 import { redeemPromoCode, releasePromoRedemption } from '../promo-codes';
@@ -19,9 +19,10 @@ const subscribeInput = z.object({
 });
 
 /**
- * Subscribes `userId` to a paid plan: with a trial, nothing is charged until it ends;
- * without, the first period is charged at once and a declined card leaves nothing behind
- * (Stripe's `error_if_incomplete`).
+ * Subscribes `userId` to a paid plan: with a trial (once per user), nothing is charged until
+ * it ends; without, the first period is charged at once and a declined card leaves nothing behind
+ * (Stripe's `error_if_incomplete`). Subscribes of one user queue on their customer row, so of
+ * two at once the second finds the first's subscription (CONFLICT) before asking Stripe.
  */
 export async function subscribeToPlan(
   em: EntityManager,
@@ -34,46 +35,81 @@ export async function subscribeToPlan(
   if (!plan) throw badUserInput(`input.plan: no plan ${input.plan}`, 'input.plan');
   const price = runtime.prices.priceOf(plan.id, input.interval);
   if (!price) throw badUserInput(`input.plan: ${plan.id} is not sold per ${input.interval}`, 'input.plan');
-  if (await liveSubscription(em, userId)) {
-    throw conflict('You already have a subscription: change its plan instead', 'input.plan');
-  }
-  const trialDays = input.trialDays ?? plan.trialDays;
+  if (await liveSubscription(em, userId)) throw alreadySubscribed();
   const { stripe } = runtime.stripe;
-  const customer = await ensureCustomer(em, stripe, userId);
-  if (input.paymentMethod) await savePaymentMethod(em, stripe, customer, input.paymentMethod);
-  if (trialDays === 0 && !customer.paymentMethodId) {
-    throw badUserInput(
-      'input.paymentMethod: a card is needed to subscribe without a trial',
-      'input.paymentMethod',
-    );
-  }
+  await ensureCustomer(em, stripe, userId);
+  // Redeemed in a transaction of its own: a popular code is not locked while Stripe answers.
   const promo = input.promoCode
-    ? await em.transactional((tx) => redeemPromoCode(tx, { userId, code: input.promoCode! }))
+    ? await em.transactional((tx) =>
+        redeemPromoCode(tx, {
+          userId,
+          code: input.promoCode!,
+          currency: plan.prices[input.interval]!.currency,
+        }),
+      )
     : undefined;
-  // One key per subscription of this user: a retried mutation meets the same Stripe subscription.
-  const ordinal = await em.count(PlanSubscription, { userId });
   try {
-    const coupon = promo ? await promoCoupon(em, stripe, promo) : undefined;
-    const subscription = await fromStripe(() =>
-      stripe.subscriptions.create(
-        {
-          customer: customer.stripeCustomerId,
-          items: [{ price }],
-          ...(trialDays > 0 ? { trial_period_days: trialDays } : {}),
-          ...(coupon ? { discounts: [{ coupon }] } : {}),
-          payment_behavior: 'error_if_incomplete',
-          metadata: { userId, plan: plan.id },
-        },
-        {
-          idempotencyKey: `lattice:subscribe:${userId}:${ordinal}:${plan.id}:${input.interval}:${trialDays}`,
-        },
-      ),
-    );
-    return await syncSubscription(em, runtime, subscription.id);
+    return await em.transactional(async (tx) => {
+      const customer = await tx.findOneOrFail(
+        BillingCustomer,
+        { userId },
+        { lockMode: LockMode.PESSIMISTIC_WRITE },
+      );
+      if (await liveSubscription(tx, userId)) throw alreadySubscribed();
+      const trialDays = await trialDaysOf(tx, userId, input.trialDays, plan.trialDays);
+      if (input.paymentMethod)
+        await savePaymentMethod(tx, stripe, customer, input.paymentMethod, 'input.paymentMethod');
+      if (trialDays === 0 && !customer.paymentMethodId) {
+        throw badUserInput(
+          'input.paymentMethod: a card is needed to subscribe without a trial',
+          'input.paymentMethod',
+        );
+      }
+      // One key per subscription of this user: a retried mutation meets the same Stripe subscription.
+      const ordinal = await tx.count(PlanSubscription, { userId });
+      const coupon = promo ? await promoCoupon(tx, stripe, promo) : undefined;
+      const subscription = await fromStripe(
+        () =>
+          stripe.subscriptions.create(
+            {
+              customer: customer.stripeCustomerId,
+              items: [{ price }],
+              ...(trialDays > 0 ? { trial_period_days: trialDays } : {}),
+              ...(coupon ? { discounts: [{ coupon }] } : {}),
+              payment_behavior: 'error_if_incomplete',
+              metadata: { userId, plan: plan.id },
+            },
+            {
+              idempotencyKey: `lattice:subscribe:${userId}:${ordinal}:${plan.id}:${input.interval}:${trialDays}`,
+            },
+          ),
+        { payment_method: 'input.paymentMethod' },
+      );
+      return await syncSubscription(tx, runtime, subscription.id);
+    });
   } catch (error) {
     if (promo) await releasePromoRedemption(em, { userId, promoCodeId: promo.id });
     throw error;
   }
+}
+
+const alreadySubscribed = () =>
+  conflict('You already have a subscription: change its plan instead', 'input.plan');
+
+/**
+ * One free trial per user (the plan's length unless asked otherwise): canceling and
+ * subscribing again must not make trials, and the plan's credits with them, endless.
+ */
+async function trialDaysOf(
+  em: EntityManager,
+  userId: string,
+  asked: number | null | undefined,
+  planTrial: number,
+): Promise<number> {
+  const hadTrial = (await em.count(PlanSubscription, { userId, trialEnd: { $ne: null } })) > 0;
+  if (!hadTrial) return asked ?? planTrial;
+  if (asked) throw badUserInput('input.trialDays: your account has had its free trial', 'input.trialDays');
+  return 0;
 }
 
 /**

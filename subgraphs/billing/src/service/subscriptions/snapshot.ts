@@ -29,12 +29,23 @@ export const DOWNGRADE_AT = 'lattice_downgrade_at';
 
 const fromUnix = (seconds: number) => new Date(seconds * 1000);
 
+/**
+ * A Stripe subscription that is not a Lattice plan subscription: of a customer billing does
+ * not know, of another product, or not in this Stripe account (a Stripe account may serve
+ * more than Lattice). Webhooks about it are acknowledged and change nothing.
+ */
+export class NotLatticeSubscription extends Error {
+  constructor(subscriptionId: string, why: string) {
+    super(`subscription ${subscriptionId} is not a Lattice plan subscription: ${why}`);
+    this.name = 'NotLatticeSubscription';
+  }
+}
+
 export function snapshotOf(subscription: Stripe.Subscription, prices: PriceBook): SubscriptionSnapshot {
   const item = subscription.items.data[0];
-  if (!item) throw new Error(`subscription ${subscription.id} has no item`);
+  if (!item) throw new NotLatticeSubscription(subscription.id, 'it has no item');
   const pricePlan = prices.planOf(item.price);
-  if (!pricePlan)
-    throw new Error(`subscription ${subscription.id} has a price of no known plan: ${item.price.id}`);
+  if (!pricePlan) throw new NotLatticeSubscription(subscription.id, `price ${item.price.id} is of no plan`);
   const downgradeFrom = subscription.metadata?.[DOWNGRADE_FROM];
   const downgradeAt = Number(subscription.metadata?.[DOWNGRADE_AT] ?? 0);
   const pending = Boolean(downgradeFrom) && item.current_period_start < downgradeAt;

@@ -1,13 +1,19 @@
 import { type EntityManager, LockMode } from '@mikro-orm/postgresql';
 import { entitlementsChanged } from '@lattice/entitlements';
 import { createEvent, type EventData, recordEvent } from '@lattice/events';
-import type Stripe from 'stripe';
+import Stripe from 'stripe';
 import { BillingCustomer, PlanSubscription } from '../../entities';
 import type { BillingRuntime } from '../../runtime';
-import { replaceSubscriptionCredits } from '../credits';
+import { expireSubscriptionCredits, replaceSubscriptionCredits } from '../credits';
 import { userOfCustomer } from '../customers';
 import { entitlementsOf } from './entitlements';
-import { grantsPlan, monthlyAmountOf, snapshotOf, type SubscriptionSnapshot } from './snapshot';
+import {
+  grantsPlan,
+  monthlyAmountOf,
+  NotLatticeSubscription,
+  snapshotOf,
+  type SubscriptionSnapshot,
+} from './snapshot';
 
 type Change = EventData<'billing.plan_changed'>['change'];
 
@@ -24,11 +30,11 @@ export async function syncSubscription(
   stripeSubscriptionId: string,
 ): Promise<PlanSubscription> {
   return em.transactional(async (tx) => {
-    let subscription = await runtime.stripe.stripe.subscriptions.retrieve(stripeSubscriptionId);
+    let subscription = await retrieve(runtime, stripeSubscriptionId);
     const userId = await ownerOf(tx, subscription);
     await tx.findOne(BillingCustomer, { userId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
     // Read again under the lock: a writer that held it before us may have moved it on.
-    subscription = await runtime.stripe.stripe.subscriptions.retrieve(stripeSubscriptionId);
+    subscription = await retrieve(runtime, stripeSubscriptionId);
     const next = snapshotOf(subscription, runtime.prices);
     const row = await tx.findOne(PlanSubscription, { stripeSubscriptionId });
     const before = row ? { ...row } : undefined;
@@ -47,15 +53,28 @@ function pick(snapshot: SubscriptionSnapshot) {
   return fields;
 }
 
+async function retrieve(runtime: BillingRuntime, id: string): Promise<Stripe.Subscription> {
+  try {
+    return await runtime.stripe.stripe.subscriptions.retrieve(id);
+  } catch (error) {
+    if (error instanceof Stripe.errors.StripeInvalidRequestError && error.code === 'resource_missing')
+      throw new NotLatticeSubscription(id, 'Stripe has no such subscription');
+    throw error;
+  }
+}
+
 async function ownerOf(em: EntityManager, subscription: Stripe.Subscription): Promise<string> {
   const customerId =
     typeof subscription.customer === 'string' ? subscription.customer : subscription.customer.id;
   const userId = await userOfCustomer(em, customerId);
-  if (!userId) throw new Error(`subscription ${subscription.id} is of an unknown customer`);
+  if (!userId) throw new NotLatticeSubscription(subscription.id, `customer ${customerId} is no user's`);
   return userId;
 }
 
-/** The events a change of subscription makes, and the plan's credits at each new period. */
+/**
+ * The events a change of subscription makes, the plan's credits at each new period, and their
+ * expiry when it ends.
+ */
 async function recordChanges(
   em: EntityManager,
   runtime: BillingRuntime,
@@ -108,6 +127,9 @@ async function recordChanges(
       amount: credits,
       key: `plan-credits:${next.stripeSubscriptionId}:${next.plan}:${next.currentPeriodStart.toISOString()}`,
     });
+  }
+  if (before && next.status === 'canceled') {
+    await expireSubscriptionCredits(em, { userId, key: `plan-credits:${next.stripeSubscriptionId}:ended` });
   }
 }
 
