@@ -1,9 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { join } from 'node:path';
-import type { MikroORM } from '@mikro-orm/postgresql';
-import { createOrm, migrate } from '@lattice/subgraph-kit';
-import { createTestDatabase, type TestDatabase } from '@lattice/testkit';
-import { entities } from '../src/entities';
 import {
   creditBalance,
   expireSubscriptionCredits,
@@ -11,26 +6,11 @@ import {
   holdCredits,
   spendCredits,
 } from '../src/service/credits';
+import { useBillingDatabase } from './support/billing-database';
 
-let database: TestDatabase;
-let orm: MikroORM;
+const db = useBillingDatabase();
 
-beforeAll(async () => {
-  database = await createTestDatabase();
-  ({ orm } = await createOrm({
-    schema: 'billing',
-    clientUrl: database.url,
-    entities,
-    migrationsPath: join(__dirname, '..', 'migrations'),
-  }));
-  await migrate(orm, 'billing');
-});
-afterAll(async () => {
-  await orm?.close(true);
-  await database?.drop();
-});
-
-const em = () => orm.em.fork();
+const em = () => db.orm.em.fork();
 const grant = (userId: string, amount: number, bucket: 'purchased' | 'subscription' = 'purchased') =>
   grantCredits(em(), {
     userId,
@@ -41,7 +21,7 @@ const grant = (userId: string, amount: number, bucket: 'purchased' | 'subscripti
     key: randomUUID(),
   });
 const ledger = (userId: string) =>
-  orm.em
+  db.orm.em
     .getConnection()
     .execute<Array<{ kind: string; amount: number }>>(
       'select kind, amount from billing.credit_ledger_entry where user_id = ? order by created_at, id',

@@ -1,9 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { join } from 'node:path';
-import type { MikroORM } from '@mikro-orm/postgresql';
-import { createOrm, migrate } from '@lattice/subgraph-kit';
-import { createTestDatabase, type TestDatabase } from '@lattice/testkit';
-import { entities } from '../src/entities';
 import {
   captureCreditHold,
   creditAccountsByUser,
@@ -16,28 +11,13 @@ import {
   spendCredits,
 } from '../src/service/credits';
 import { CreditBalance, creditLoaders, creditMutations, creditUserFields } from '../src/resolvers/credits';
+import { useBillingDatabase } from './support/billing-database';
 
-let database: TestDatabase;
-let orm: MikroORM;
+const db = useBillingDatabase();
 
-beforeAll(async () => {
-  database = await createTestDatabase();
-  ({ orm } = await createOrm({
-    schema: 'billing',
-    clientUrl: database.url,
-    entities,
-    migrationsPath: join(__dirname, '..', 'migrations'),
-  }));
-  await migrate(orm, 'billing');
-});
-afterAll(async () => {
-  await orm?.close(true);
-  await database?.drop();
-});
-
-const em = () => orm.em.fork();
+const em = () => db.orm.em.fork();
 const sql = <T = Record<string, unknown>>(query: string, params: unknown[] = []) =>
-  orm.em.getConnection().execute<T[]>(query, params);
+  db.orm.em.getConnection().execute<T[]>(query, params);
 
 const buy = (userId: string, amount: number, key: string = randomUUID()) =>
   grantCredits(em(), { userId, amount, bucket: 'purchased', kind: 'purchase', reason: 'pack', key });
@@ -180,7 +160,7 @@ describe('grantCredits', () => {
 
   it("joins the caller's transaction, and a replay inside it leaves the rest of it intact", async () => {
     const userId = randomUUID();
-    await orm.em.fork().transactional(async (tx) => {
+    await db.orm.em.fork().transactional(async (tx) => {
       await grantCredits(tx, {
         userId,
         amount: 5,
@@ -211,7 +191,7 @@ describe('grantCredits', () => {
 
     const other = randomUUID();
     await expect(
-      orm.em.fork().transactional(async (tx) => {
+      db.orm.em.fork().transactional(async (tx) => {
         await grantCredits(tx, {
           userId: other,
           amount: 5,
@@ -430,7 +410,7 @@ describe('creditAccountsByUser', () => {
     await planCredits(b, 2);
     let statements = 0;
     const count = () => (statements += 1);
-    const knex = orm.em.getConnection().getKnex();
+    const knex = db.orm.em.getConnection().getKnex();
     knex.on('query', count);
     const balances = await creditAccountsByUser(em(), [b, none, a, b]).finally(() =>
       knex.off('query', count),

@@ -1,9 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { join } from 'node:path';
-import type { MikroORM } from '@mikro-orm/postgresql';
-import { createOrm, migrate } from '@lattice/subgraph-kit';
-import { createTestDatabase, type TestDatabase } from '@lattice/testkit';
-import { entities } from '../src/entities';
 import {
   Membership,
   membershipLoaders,
@@ -12,27 +7,12 @@ import {
 } from '../src/resolvers/memberships';
 import { grantMembership, isActive, membershipsOf } from '../src/service/memberships';
 import type { MembershipPackage } from '../src/service/settings';
+import { useBillingDatabase } from './support/billing-database';
 
-let database: TestDatabase;
-let orm: MikroORM;
-
-beforeAll(async () => {
-  database = await createTestDatabase();
-  ({ orm } = await createOrm({
-    schema: 'billing',
-    clientUrl: database.url,
-    entities,
-    migrationsPath: join(__dirname, '..', 'migrations'),
-  }));
-  await migrate(orm, 'billing');
-});
-afterAll(async () => {
-  await orm?.close(true);
-  await database?.drop();
-});
+const db = useBillingDatabase();
 
 const DAY = 86_400_000;
-const em = () => orm.em.fork();
+const em = () => db.orm.em.fork();
 const gymMonth: MembershipPackage = {
   id: 'gym-monthly',
   type: 'gym',
@@ -143,7 +123,7 @@ describe('grantMembership', () => {
     expect(new Set(grants.map((membership) => membership.id)).size).toBe(1);
     const again = await grantMembership(em(), { userId, pkg: gymMonth, source: 'purchase', paymentId });
     expect(again.id).toBe(grants[0]!.id);
-    const [row] = await orm.em
+    const [row] = await db.orm.em
       .getConnection()
       .execute<Array<{ count: string }>>('select count(*) from billing.membership where user_id = ?', [
         userId,
@@ -188,7 +168,7 @@ describe('membershipsOf', () => {
 
     let statements = 0;
     const count = () => (statements += 1);
-    const knex = orm.em.getConnection().getKnex();
+    const knex = db.orm.em.getConnection().getKnex();
     knex.on('query', count);
     const lists = await membershipsOf(em(), [none, a, b]).finally(() => knex.off('query', count));
     expect(statements).toBe(1);

@@ -1,9 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { join } from 'node:path';
-import type { MikroORM } from '@mikro-orm/postgresql';
-import { createOrm, migrate } from '@lattice/subgraph-kit';
-import { createTestDatabase, type TestDatabase } from '@lattice/testkit';
-import { entities, type PromoCode } from '../src/entities';
+import type { PromoCode } from '../src/entities';
 import { promoMutations, promoQueries } from '../src/resolvers/promo-codes';
 import {
   createPromoCode,
@@ -12,28 +8,13 @@ import {
   redeemPromoCode,
   releasePromoRedemption,
 } from '../src/service/promo-codes';
+import { useBillingDatabase } from './support/billing-database';
 
-let database: TestDatabase;
-let orm: MikroORM;
+const db = useBillingDatabase();
 
-beforeAll(async () => {
-  database = await createTestDatabase();
-  ({ orm } = await createOrm({
-    schema: 'billing',
-    clientUrl: database.url,
-    entities,
-    migrationsPath: join(__dirname, '..', 'migrations'),
-  }));
-  await migrate(orm, 'billing');
-});
-afterAll(async () => {
-  await orm?.close(true);
-  await database?.drop();
-});
-
-const em = () => orm.em.fork();
+const em = () => db.orm.em.fork();
 const sql = <T = Record<string, unknown>>(query: string, params: unknown[] = []) =>
-  orm.em.getConnection().execute<T[]>(query, params);
+  db.orm.em.getConnection().execute<T[]>(query, params);
 const uniqueCode = (prefix: string) => `${prefix}-${randomUUID().slice(0, 8)}`;
 /** As payments use it: in a transaction of the caller's. */
 const redeem = (userId: string, code: string, currency?: string) =>
