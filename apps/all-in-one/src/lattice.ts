@@ -93,7 +93,8 @@ export async function startLattice(options: LatticeOptions): Promise<Lattice> {
       jwksUrl,
       maxBodyBytes: 1_048_576,
       subgraphSecret,
-      env: options.env ?? {},
+      // Random ports: several lattices may run at once, so billing's own Stripe simulator too.
+      env: { ...(options.subgraphPorts === 'random' ? { STRIPE_SIMULATOR_PORT: '0' } : {}), ...options.env },
     });
     const start = async (
       module: (typeof modules)[number],

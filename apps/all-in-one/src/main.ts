@@ -47,7 +47,6 @@ async function main(): Promise<void> {
       ),
       // Without STRIPE_SECRET_KEY, billing's own Stripe simulator delivers its webhooks here.
       STRIPE_WEBHOOK_URL: `http://${config.HOST}:${port}/webhooks/stripe`,
-      ...(config.SUBGRAPH_PORTS === 'random' ? { STRIPE_SIMULATOR_PORT: '0' } : {}),
       ...process.env,
     },
   });
