@@ -40,6 +40,8 @@ export interface BusOptions {
   /** A pending entry idle that long (its consumer crashed) is reclaimed by another consumer. Default 30000. */
   claimIdleMs?: number;
   onDeadLetter?: (event: EventEnvelope, group: string, error: unknown) => void;
+  /** A handler threw; the event is delivered again later. Default: console.warn. */
+  onRetry?: (event: EventEnvelope, group: string, error: unknown) => void;
   /** Unexpected errors (connection...). Default: console.error. */
   onError?: (error: unknown) => void;
 }
@@ -52,6 +54,10 @@ export function resolveBusOptions(options: BusOptions = {}): ResolvedBusOptions 
     options.onDeadLetter ??
     ((event: EventEnvelope, group: string, error: unknown) =>
       console.error(`[events] dead-lettered ${event.type} ${event.id} for group ${group}:`, error));
+  const onRetry =
+    options.onRetry ??
+    ((event: EventEnvelope, group: string, error: unknown) =>
+      console.warn(`[events] ${group} failed on ${event.type} ${event.id}, to be retried:`, error));
   return {
     maxDeliveries: Math.max(1, options.maxDeliveries ?? 5),
     claimIdleMs: Math.max(1, options.claimIdleMs ?? 30_000),
@@ -59,6 +65,13 @@ export function resolveBusOptions(options: BusOptions = {}): ResolvedBusOptions 
     onDeadLetter: (event, group, error) => {
       try {
         onDeadLetter(event, group, error);
+      } catch (callbackError) {
+        onError(callbackError);
+      }
+    },
+    onRetry: (event, group, error) => {
+      try {
+        onRetry(event, group, error);
       } catch (callbackError) {
         onError(callbackError);
       }

@@ -88,6 +88,7 @@ export class InProcessConsumer implements Consumer, GroupMember {
       bus.onDeadLetter(event, group.name, failure.error);
     } else {
       group.release(delivery.offset, Date.now() + retryDelay(delivery.deliveries));
+      bus.onRetry(event, group.name, failure.error);
     }
     this.onProgress();
   }

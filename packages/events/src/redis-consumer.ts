@@ -187,6 +187,8 @@ export class RedisStreamConsumer implements Consumer {
     if (this.stopped) return; // a crash: nothing acknowledged
     if (!failure) await this.ack(entry.id);
     else if (deliveries >= settings.maxDeliveries) await this.deadLetter(entry.id, event, failure.error);
+    // Left pending: reclaimed and delivered again. Said, so a failing consumer is not silent.
+    else settings.onRetry(event, options.group, failure.error);
   }
 
   private async ack(id: string): Promise<void> {

@@ -85,7 +85,11 @@ export function busContract(name: string, factory: BusFactory): void {
 
     it('redelivers an event whose handler threw until it succeeds', async () => {
       const deadLetters: unknown[] = [];
-      const bus = open({ onDeadLetter: (event) => deadLetters.push(event) });
+      const retries: string[] = [];
+      const bus = open({
+        onDeadLetter: (event) => deadLetters.push(event),
+        onRetry: (_event, group, error) => retries.push(`${group}: ${(error as Error).message}`),
+      });
       let attempts = 0;
       const done: EventEnvelope[] = [];
       bus.consume({
@@ -104,6 +108,8 @@ export function busContract(name: string, factory: BusFactory): void {
       expect(attempts).toBe(3);
       expect(ids(done)).toEqual([event!.id]);
       expect(deadLetters).toEqual([]);
+      // Each failure is told (operators see a failing consumer before anything is dead-lettered).
+      expect(retries).toEqual(['flaky: attempt 1 fails', 'flaky: attempt 2 fails']);
     });
 
     it('dead-letters an event after maxDeliveries failures and never delivers it again', async () => {

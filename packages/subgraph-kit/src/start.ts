@@ -102,6 +102,11 @@ export async function startSubgraph<TRuntime, TLoaders, TSettings>(
         redisUrl: config.redisUrl,
         prefix: config.redisPrefix,
         onError: (error) => log.error({ err: error }, 'event bus error'),
+        onRetry: (event, group, error) =>
+          log.warn(
+            { err: error, eventId: event.id, type: event.type, group },
+            'event handler failed; it is retried',
+          ),
         onDeadLetter: (event, group, error) =>
           log.error({ err: error, eventId: event.id, type: event.type, group }, 'event dead-lettered'),
       });
