@@ -129,7 +129,11 @@ describe('a user updates and reads their own profile', () => {
         input: { lastName: 'Hopper', preferences: { timezone: 'America/New_York' } },
       });
       await waitFor(() => received.length === 1, { timeoutMs: 10_000, message: 'the event' });
-      expect(received[0]).toEqual({ userId: grace.id, fields: ['lastName', 'preferences.timezone'] });
+      expect(received[0]).toMatchObject({
+        userId: grace.id,
+        fields: ['lastName', 'preferences.timezone'],
+        profile: { timezone: 'America/New_York', locale: 'en-GB', phone: null },
+      });
     } finally {
       await consumer.stop();
     }

@@ -54,7 +54,17 @@ function exampleOf(type: EventType, userId: string, occurredAt: string): EventEn
     'identity.user_deleted': { userId },
     'identity.security_alert': { userId, kind: 'refresh_token_reuse', sessionId: 'session-secret-id' },
     'identity.session_revoked': { userId, sessionId: 'session-secret-id' },
-    'accounts.profile_updated': { userId, fields: ['displayName'] },
+    'accounts.profile_updated': {
+      userId,
+      fields: ['displayName'],
+      profile: {
+        displayName: 'Ada',
+        locale: 'en-GB',
+        timezone: 'UTC',
+        phone: null,
+        notifications: { email: true, sms: false, marketing: false },
+      },
+    },
     'billing.payment_succeeded': {
       userId,
       paymentId: 'pay_1',
@@ -107,6 +117,22 @@ function exampleOf(type: EventType, userId: string, occurredAt: string): EventEn
       periodStart: occurredAt,
       periodEnd: '2021-04-04T10:00:00.000Z',
       limit: 100_000,
+    },
+    'notifications.delivery_sent': {
+      deliveryId: 'delivery-1',
+      userId,
+      kind: 'email_verification',
+      channel: 'email',
+      attempts: 1,
+      latencyMs: 42,
+    },
+    'notifications.delivery_failed': {
+      deliveryId: 'delivery-2',
+      userId,
+      kind: 'payment_receipt',
+      channel: 'sms',
+      attempts: 5,
+      reason: '550 mailbox unavailable',
     },
   };
   return event(type, examples[type] as never, { actor: userId, subject: userId, occurredAt });
@@ -161,6 +187,16 @@ describe('analytics consumes domain events into facts', () => {
       periodEnd: '2021-04-04T10:00:00.000Z',
       limit: 100_000,
     });
+
+    expect(byType['notifications.delivery_sent']).toEqual({
+      kind: 'email_verification',
+      channel: 'email',
+      attempts: 1,
+      latencyMs: 42,
+    });
+    expect(await metric('notifications.sent', '2021-03-04')).toBe(1);
+    expect(await metric('notifications.emails_sent', '2021-03-04')).toBe(1);
+    expect(await metric('notifications.failed', '2021-03-04')).toBe(1);
 
     expect(await metric('events', '2021-03-04')).toBe(types.length);
     expect(await metric('identity.signups', '2021-03-04')).toBe(1);

@@ -57,10 +57,16 @@ export function readPreferences(stored: unknown): Preferences {
 type ProfileField = 'firstName' | 'lastName' | 'displayName' | 'phone' | 'avatarUrl';
 const PROFILE_FIELDS: ProfileField[] = ['firstName', 'lastName', 'displayName', 'phone', 'avatarUrl'];
 
+/** How the profile reads now, as other domains receive it. */
+function snapshotOf(profile: Profile) {
+  const { locale, timezone, notifications } = readPreferences(profile.preferences);
+  return { displayName: profile.displayName, locale, timezone, phone: profile.phone, notifications };
+}
+
 /**
  * Applies a partial update to the user's own profile, creating the profile if registration
  * has not reached accounts yet. The change and its `accounts.profile_updated` event (naming
- * the fields that changed) commit together; a change that changes nothing writes nothing.
+ * the fields that changed, and the profile as it now reads) commit together; a change that changes nothing writes nothing.
  */
 export async function updateProfile(em: EntityManager, userId: string, rawInput: unknown): Promise<Profile> {
   const input = validateInput(updateProfileInput, rawInput);
@@ -108,7 +114,7 @@ export async function updateProfile(em: EntityManager, userId: string, rawInput:
         createEvent('accounts.profile_updated', {
           actor: userId,
           subject: userId,
-          data: { userId, fields: changed },
+          data: { userId, fields: changed, profile: snapshotOf(profile) },
         }),
       );
     }
