@@ -10,7 +10,9 @@ import {
   LoginDocument,
   MeDocument,
   RegisterDocument,
+  VerifyEmailDocument,
 } from '@lattice/client';
+import { readMailDirectory } from '@lattice/smtp-capture';
 import { waitFor } from '@lattice/testkit';
 
 const root = join(__dirname, '..');
@@ -64,7 +66,13 @@ describe('npm start with no configuration', () => {
     const health = await fetch(new URL('/health/ready', first.url)).then((response) => response.json());
     expect(health).toEqual({
       gateway: 'healthy',
-      services: { identity: 'healthy', accounts: 'healthy', analytics: 'healthy', billing: 'healthy' },
+      services: {
+        identity: 'healthy',
+        accounts: 'healthy',
+        analytics: 'healthy',
+        billing: 'healthy',
+        notifications: 'healthy',
+      },
     });
     const { register } = await createLatticeClient({ url: first.url }).request(RegisterDocument, {
       input: { email, password },
@@ -75,6 +83,20 @@ describe('npm start with no configuration', () => {
       );
       return me?.profile != null;
     });
+    // No SMTP_URL: the verification mail is captured where `npm run mail` reads it, and its link works.
+    const mail = await waitFor(
+      async () =>
+        (await readMailDirectory(join(dataDir, 'mail'))).find(
+          (entry) => entry.to.includes(email) && /Confirm your email/.test(entry.subject),
+        ),
+      { timeoutMs: 15_000, message: 'the captured verification mail' },
+    );
+    const token = new URL(mail.links[0]!).searchParams.get('token')!;
+    const { verifyEmail } = await createLatticeClient({ url: first.url }).request(VerifyEmailDocument, {
+      token,
+    });
+    expect(verifyEmail.emailVerified).toBe(true);
+
     // Billing takes payments with no Stripe key, on its simulator, and says so.
     const client = createLatticeClient({ url: first.url, token: register.accessToken });
     const { billingProvider } = await client.request(BillingProviderDocument);

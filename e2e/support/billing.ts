@@ -5,6 +5,8 @@ import type { Logger } from '@lattice/server-kit';
 import { registerUser } from './accounts';
 import { startTestLattice, type TestLattice } from './test-lattice';
 
+export { gql, ok } from './graphql';
+
 export interface BillingLattice {
   lattice: TestLattice;
   /** The local Stripe the billing subgraph talks to, whose webhooks go to the gateway's host. */
@@ -51,32 +53,6 @@ export async function startBillingLattice(
     await simulator.close();
     throw error;
   }
-}
-
-/** Runs a GraphQL operation as `token`; returns the JSON answer. */
-export async function gql(
-  lattice: TestLattice,
-  token: string | undefined,
-  query: string,
-  variables: Record<string, unknown> = {},
-): Promise<{ data?: any; errors?: any[] }> {
-  const { json } = await lattice.post(
-    { query, variables },
-    token ? { authorization: `Bearer ${token}` } : {},
-  );
-  return json;
-}
-
-/** Data of an operation that must succeed (its errors fail the test with their text). */
-export async function ok(
-  lattice: TestLattice,
-  token: string | undefined,
-  query: string,
-  variables: Record<string, unknown> = {},
-): Promise<any> {
-  const answer = await gql(lattice, token, query, variables);
-  if (answer.errors?.length) throw new Error(JSON.stringify(answer.errors));
-  return answer.data;
 }
 
 export async function newCustomer(lattice: TestLattice) {

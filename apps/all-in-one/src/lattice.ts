@@ -70,6 +70,11 @@ export async function startLattice(options: LatticeOptions): Promise<Lattice> {
       redisUrl: options.redisUrl,
       prefix: options.redisPrefix,
       onError: (error) => log.error({ err: error }, 'event bus error'),
+      onRetry: (event, group, error) =>
+        log.warn(
+          { err: error, eventId: event.id, type: event.type, group },
+          'event handler failed; it is retried',
+        ),
       onDeadLetter: (event, group, error) =>
         log.error({ err: error, eventId: event.id, group }, 'event dead-lettered'),
     });
@@ -93,8 +98,11 @@ export async function startLattice(options: LatticeOptions): Promise<Lattice> {
       jwksUrl,
       maxBodyBytes: 1_048_576,
       subgraphSecret,
-      // Random ports: several lattices may run at once, so billing's own Stripe simulator too.
-      env: { ...(options.subgraphPorts === 'random' ? { STRIPE_SIMULATOR_PORT: '0' } : {}), ...options.env },
+      // Random ports: several lattices may run at once, so the local Stripe and SMTP too.
+      env: {
+        ...(options.subgraphPorts === 'random' ? { STRIPE_SIMULATOR_PORT: '0', MAIL_CAPTURE_PORT: '0' } : {}),
+        ...options.env,
+      },
     });
     const start = async (
       module: (typeof modules)[number],

@@ -22,11 +22,12 @@ const env = z.object({
 async function main(): Promise<void> {
   const config = parseEnv(env);
   const root = findRepositoryRoot(__dirname);
+  const dataDir = config.LATTICE_DATA_DIR ?? join(root, '.data');
   // Known before anything starts: billing's Stripe simulator is told where to send webhooks.
   const port = config.PORT === 0 ? await freePort(config.HOST) : config.PORT;
   const lattice = await startLattice({
     databaseUrl: config.DATABASE_URL,
-    dataDir: config.LATTICE_DATA_DIR ?? join(root, '.data'),
+    dataDir,
     redisUrl: config.REDIS_URL,
     redisPrefix: config.REDIS_PREFIX,
     gatewayPort: port,
@@ -47,6 +48,8 @@ async function main(): Promise<void> {
       ),
       // Without STRIPE_SECRET_KEY, billing's own Stripe simulator delivers its webhooks here.
       STRIPE_WEBHOOK_URL: `http://${config.HOST}:${port}/webhooks/stripe`,
+      // Without SMTP_URL, mail goes to a local capture kept here (`npm run mail` shows it).
+      MAIL_CAPTURE_DIR: join(dataDir, 'mail'),
       ...process.env,
     },
   });
@@ -58,6 +61,8 @@ async function main(): Promise<void> {
     .join(', ')}
   Database:                     ${config.DATABASE_URL ? 'DATABASE_URL' : 'embedded PostgreSQL under .data/'}
   Event bus:                    ${lattice.bus.kind}
+  Mail:                         ${process.env.SMTP_URL ? 'SMTP_URL' : `captured locally under ${join(dataDir, 'mail')}: npm run mail shows it`}
+  Payments:                     ${process.env.STRIPE_SECRET_KEY ? 'Stripe' : 'the local Stripe simulator (nothing is charged)'}
 Press Ctrl-C to stop.\n`);
   closeOnSignals(lattice, lattice.log);
 }

@@ -10,15 +10,18 @@ import { type AccountsEvents, accountsEvents } from './accounts';
 import { type BillingEvents, billingEvents } from './billing';
 import type { EventSpecs } from './define';
 import { type IdentityEvents, identityEvents } from './identity';
+import { type NotificationsEvents, notificationsEvents } from './notifications';
 import { type UsageEvents, usageEvents } from './usage';
 
-export interface EventContracts extends IdentityEvents, AccountsEvents, BillingEvents, UsageEvents {}
+export interface EventContracts
+  extends IdentityEvents, AccountsEvents, BillingEvents, UsageEvents, NotificationsEvents {}
 
 const SPECS: EventSpecs<EventContracts> = {
   ...identityEvents,
   ...accountsEvents,
   ...billingEvents,
   ...usageEvents,
+  ...notificationsEvents,
 };
 
 export type EventType = keyof EventContracts;
@@ -34,3 +37,4 @@ export const SENSITIVE_EVENTS: ReadonlySet<EventType> = new Set(
 );
 
 export type { Meter, PlanLimits } from './billing';
+export type { NotificationChannel } from './notifications';

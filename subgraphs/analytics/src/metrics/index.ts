@@ -1,10 +1,17 @@
 import { accountsMetrics } from './accounts-metrics';
 import { billingMetrics, usageMetrics } from './billing-metrics';
 import { identityMetrics } from './identity-metrics';
+import { notificationsMetrics } from './notifications-metrics';
 import { MetricRegistry } from './registry';
 
 export { MetricRegistry, ALL_EVENTS_METRIC, type DomainMetrics, type EventRule } from './registry';
 export { SIGNUPS, DELETIONS } from './identity-metrics';
 
 /** Every domain's metrics: a new domain adds its file and one entry here. */
-export const registry = new MetricRegistry([identityMetrics, accountsMetrics, billingMetrics, usageMetrics]);
+export const registry = new MetricRegistry([
+  identityMetrics,
+  accountsMetrics,
+  billingMetrics,
+  usageMetrics,
+  notificationsMetrics,
+]);

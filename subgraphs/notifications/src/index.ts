@@ -1,0 +1,1 @@
+export { notifications as subgraph } from './subgraph';
