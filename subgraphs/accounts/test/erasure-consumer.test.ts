@@ -111,7 +111,7 @@ describe('updateProfile', () => {
   const outbox = async (userId: string) =>
     subgraph.orm.em
       .getConnection()
-      .execute<{ data: { userId: string; fields: string[] } }[]>(
+      .execute<{ data: { userId: string; fields: string[]; profile: unknown } }[]>(
         `select data from accounts.outbox_event where type = 'accounts.profile_updated' and subject = ? order by occurred_at`,
         [userId],
       );
@@ -142,6 +142,14 @@ describe('updateProfile', () => {
       {
         userId,
         fields: ['firstName', 'phone', 'preferences.locale', 'preferences.notifications.marketing'],
+        // How the profile reads now, for domains that address the person (notifications).
+        profile: {
+          displayName: 'Ada',
+          locale: 'fr-FR',
+          timezone: 'UTC',
+          phone: '+447700900123',
+          notifications: { email: true, sms: false, marketing: true },
+        },
       },
     ]);
 
