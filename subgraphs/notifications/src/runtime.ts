@@ -1,3 +1,4 @@
+import type { Logger } from '@lattice/server-kit';
 import type { MailCapture } from '@lattice/smtp-capture';
 import type { InboxFeed } from './live/inbox-feed';
 import type { Dispatcher } from './service/dispatcher';
@@ -7,6 +8,7 @@ import type { UnsubscribeTokens } from './service/unsubscribe';
 /** Notifications' process-wide state, built by `init`. */
 export interface NotificationsRuntime {
   settings: NotificationsSettings;
+  log: Logger;
   dispatcher: Dispatcher;
   inbox: InboxFeed;
   unsubscribe: UnsubscribeTokens;

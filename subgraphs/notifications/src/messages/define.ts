@@ -47,11 +47,21 @@ export function defineMessage<T extends EventType>(kind: MessageKind<T>): Messag
   return kind;
 }
 
-/** Minor units as a person reads them, e.g. 2900 usd → $29.00, in the recipient's locale. */
+/**
+ * Minor units as a person reads them, e.g. 2900 usd → $29.00, in the recipient's locale. A
+ * currency Intl does not know still makes a message (`29.00 XYZ`, two decimals), rather than
+ * failing the event it comes from.
+ */
 export function formatMoney(amount: number, currency: string, locale = 'en'): string {
   const code = currency.toUpperCase();
+  let format: Intl.NumberFormat;
+  try {
+    format = new Intl.NumberFormat(locale, { style: 'currency', currency: code });
+  } catch {
+    return `${(amount / 100).toFixed(2)} ${code}`.trim();
+  }
   const digits =
     new Intl.NumberFormat('en', { style: 'currency', currency: code }).resolvedOptions()
       .maximumFractionDigits ?? 2;
-  return new Intl.NumberFormat(locale, { style: 'currency', currency: code }).format(amount / 10 ** digits);
+  return format.format(amount / 10 ** digits);
 }

@@ -1,7 +1,8 @@
 import type { EntityManager, MikroORM, TransactionEventArgs } from '@mikro-orm/postgresql';
-import { createEvent, recordEvent } from '@lattice/events';
+import { createEvent, recordEvent, SENSITIVE_EVENTS } from '@lattice/events';
 import type { Logger } from '@lattice/server-kit';
 import { Delivery, Recipient } from '../entities';
+import { MESSAGES } from '../messages';
 import { type DeliveryChannel, PermanentFailure } from './channels/channel';
 
 export interface DispatcherOptions {
@@ -16,11 +17,19 @@ export interface DispatcherOptions {
 /** How long one attempt owns a delivery; past it, a crashed sender's delivery is taken over. */
 const LEASE_SECONDS = 120;
 
+/** Kinds whose body holds a one-time token (a reset link): erased once sent or failed for good. */
+const SECRET_KINDS = new Set(
+  MESSAGES.filter((message) => SENSITIVE_EVENTS.has(message.event)).map((message) => message.kind),
+);
+
 /**
  * Sends queued deliveries. Replicas share the table: each claims a batch with `FOR UPDATE SKIP
- * LOCKED` and a lease, so no two send one delivery at once. Transient failures wait with
- * exponential backoff and jitter, up to `maxAttempts`; permanent ones fail at once with the
- * reason. Each outcome and its event are written in one transaction.
+ * LOCKED` and a lease, so no two send one delivery at once. A claim is its attempt number:
+ * each send first renews its lease if the claim is still its own, and each outcome is written
+ * only under it, so a claimant outlived by its lease neither sends again nor overwrites the
+ * outcome of the one that took over. Transient failures wait with exponential backoff and
+ * jitter, up to `maxAttempts`; permanent ones fail at once with the reason. Each outcome and
+ * its event are written in one transaction.
  */
 export class Dispatcher {
   private running = false;
@@ -94,7 +103,10 @@ export class Dispatcher {
       [LEASE_SECONDS, this.options.concurrency * 2],
     );
     if (!rows.length) return 0;
-    const deliveries = rows.map((row) => em.map(Delivery, row));
+    // `returning` keeps no order: the most overdue go first.
+    const deliveries = rows
+      .map((row) => em.map(Delivery, row))
+      .sort((a, b) => a.nextAttemptAt.getTime() - b.nextAttemptAt.getTime());
     const names = new Map(
       (await em.find(Recipient, { userId: { $in: [...new Set(deliveries.map((d) => d.userId))] } })).map(
         (r) => [r.userId, r.displayName],
@@ -112,6 +124,8 @@ export class Dispatcher {
   }
 
   private async attempt(delivery: Delivery, name: string | null): Promise<void> {
+    // Claimed with a batch, it may have waited its turn past its lease, or its user been deleted.
+    if (!(await this.renew(delivery))) return;
     const channel = delivery.channel === 'email' ? this.channels.email : this.channels.sms;
     let outcome: { sent: string } | { error: unknown };
     try {
@@ -127,10 +141,22 @@ export class Dispatcher {
     }
   }
 
+  /** Extends the lease of a claim still this attempt's; false when it is not (taken over, erased). */
+  private async renew(delivery: Delivery): Promise<boolean> {
+    const { affectedRows } = await this.orm.em.fork().execute<{ affectedRows: number }>(
+      `update notifications.delivery set lease_until = now() + make_interval(secs => ?)
+          where id = ? and status = 'sending' and attempts = ?`,
+      [LEASE_SECONDS, delivery.id, delivery.attempts],
+      'run',
+    );
+    return affectedRows === 1;
+  }
+
   private async settle(delivery: Delivery, outcome: { sent: string } | { error: unknown }): Promise<void> {
     const em = this.orm.em.fork();
     await em.transactional(async (tx) => {
-      const mine = { id: delivery.id, status: 'sending' as const };
+      const mine = { id: delivery.id, status: 'sending' as const, attempts: delivery.attempts };
+      const settled = SECRET_KINDS.has(delivery.kind) ? { text: '', html: null } : {};
       if ('sent' in outcome) {
         const sentAt = new Date();
         const updated = await tx.nativeUpdate(Delivery, mine, {
@@ -139,6 +165,7 @@ export class Dispatcher {
           providerId: outcome.sent.slice(0, 300),
           leaseUntil: null,
           lastError: null,
+          ...settled,
         });
         if (updated) this.record(tx, delivery, { sentAt });
         return;
@@ -150,6 +177,7 @@ export class Dispatcher {
           status: 'failed',
           lastError: reason,
           leaseUntil: null,
+          ...settled,
         });
         if (updated) this.record(tx, delivery, { reason });
         this.log.warn(

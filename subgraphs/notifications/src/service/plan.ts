@@ -3,9 +3,12 @@ import type { EventEnvelope } from '@lattice/events';
 import { Delivery, Notification, Recipient } from '../entities';
 import type { Channel, MessageKind } from '../messages';
 import type { NotificationsRuntime } from '../runtime';
+import { isMailbox } from './addresses';
 import { htmlPage, textWithFooter } from './layout';
+import { pacedFrom } from './pacing';
 import { isLocked, preferencesOf, wants } from './preferences';
 import { afterQuietHours } from './quiet-hours';
+import { isErased } from './recipients';
 import { render, safeName } from './render';
 
 /**
@@ -21,14 +24,18 @@ export async function planMessage(
 ): Promise<void> {
   const data = event.data as { userId?: string };
   const userId = message.userId?.(event as never) ?? data.userId;
-  if (!userId) return;
+  if (!userId || (await isErased(em, userId))) return;
   const recipient = await em.findOne(Recipient, { userId });
-  if (!recipient && !message.email && message.channels.includes('email')) {
+  if (!recipient?.email && !message.email && message.channels.includes('email')) {
     // identity's registration event has not been applied yet: fail, and the bus retries.
     throw new Error(`recipient ${userId} is not known yet`);
   }
   const choices = await preferencesOf(em, userId);
-  const email = message.email?.(event as never) ?? recipient?.email ?? null;
+  const given = message.email?.(event as never) ?? recipient?.email ?? null;
+  const email = isMailbox(given) ? given : null;
+  if (given && !email) {
+    runtime.log.warn({ userId, kind: message.kind, eventId: event.id }, 'not one mailbox: no mail sent');
+  }
   const values = {
     name: safeName(recipient?.displayName, email?.split('@')[0] ?? 'there'),
     ...message.values(event as never, { appUrl: runtime.settings.APP_URL }),
@@ -44,6 +51,8 @@ export async function planMessage(
     category: message.category,
   };
   const rows: Array<Partial<Delivery>> = [];
+  const paced = (channel: Delivery['channel'], earliest: Date) =>
+    isLocked(message.category) ? Promise.resolve(earliest) : pacedFrom(em, userId, channel, earliest);
 
   if (wanted('email') && email) {
     const unsubscribe = isLocked(message.category)
@@ -57,6 +66,7 @@ export async function planMessage(
       text: textWithFooter(rendered.text, unsubscribe),
       html: htmlPage(rendered.html, unsubscribe),
       headers: unsubscribe ? { 'List-Unsubscribe': `<${unsubscribe}>` } : null,
+      nextAttemptAt: await paced('email', new Date()),
     });
   }
   if (wanted('sms') && recipient?.phone && rendered.sms) {
@@ -67,19 +77,13 @@ export async function planMessage(
       address: recipient.phone,
       subject: rendered.subject,
       text: rendered.sms,
-      nextAttemptAt: message.urgent
-        ? new Date()
-        : afterQuietHours(new Date(), recipient.timezone, start, end),
+      nextAttemptAt: await paced(
+        'sms',
+        message.urgent ? new Date() : afterQuietHours(new Date(), recipient.timezone, start, end),
+      ),
     });
   }
-  for (const row of rows) {
-    await em
-      .createQueryBuilder(Delivery)
-      .insert({ ...Object.assign(new Delivery(), row) })
-      .onConflict(['event_id', 'kind', 'channel'])
-      .ignore()
-      .execute();
-  }
+  for (const row of rows) await queueDelivery(em, row);
   if (rows.length) runtime.dispatcher.kickAfterCommit(em);
 
   if (wanted('inapp') && rendered.inbox) {
@@ -97,5 +101,25 @@ export async function planMessage(
       .ignore()
       .execute('run');
     if (inserted.affectedRows) runtime.inbox.afterCommit(em, entry);
+  }
+}
+
+/**
+ * Writes one delivery (none for a redelivered event). Its statement holds the rendered message,
+ * a reset link's token among it, and a driver's error quotes its statement, which the bus logs:
+ * a failure is told by its code alone.
+ */
+async function queueDelivery(em: EntityManager, row: Partial<Delivery>): Promise<void> {
+  try {
+    await em
+      .createQueryBuilder(Delivery)
+      .insert({ ...Object.assign(new Delivery(), row) })
+      .onConflict(['event_id', 'kind', 'channel'])
+      .ignore()
+      .execute();
+  } catch (error) {
+    const code = (error as { code?: unknown }).code;
+    // eslint-disable-next-line preserve-caught-error -- the cause quotes the statement
+    throw new Error(`could not queue a ${row.kind} ${row.channel} delivery (${String(code ?? 'no code')})`);
   }
 }

@@ -1,9 +1,10 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { badUserInput } from '@lattice/server-kit';
+import { badUserInput, unauthenticated } from '@lattice/server-kit';
 import { Preference } from '../entities';
 import { CATEGORIES, type Category, type Channel } from '../messages';
 import { isUuid } from './ids';
 import { DEFAULTS, isLocked } from './preferences';
+import { isErased } from './recipients';
 import type { UnsubscribeTokens } from './unsubscribe';
 
 export const CHANNELS = ['email', 'sms', 'inapp'] as const satisfies readonly Channel[];
@@ -50,7 +51,7 @@ export function preferenceMatrix(rows: readonly Preference[]): PreferenceSetting
  * Stores several choices of `userId` at once (one upsert) and answers the whole matrix. The
  * list is checked before anything is written: a security entry (not editable, whatever its
  * value), an unknown category or channel, or a pair given twice is BAD_USER_INPUT on
- * `preferences`, and nothing changes.
+ * `preferences`, and nothing changes; a deleted user is UNAUTHENTICATED.
  */
 export async function updatePreferences(
   em: EntityManager,
@@ -69,6 +70,8 @@ export async function updatePreferences(
     if (seen.has(key)) throw refused(`${where}: ${choice.category} on ${choice.channel} is given twice`);
     seen.add(key);
   });
+  // A deleted account's token may outlive it: its choices would outlive the erasure.
+  if (await isErased(em, userId)) throw unauthenticated('This account no longer exists');
   if (choices.length) {
     await em
       .createQueryBuilder(Preference)

@@ -23,10 +23,13 @@ function template(engine: typeof Handlebars, key: string, source: string, noEsca
   return render;
 }
 
-/** The wording for `locale`: `fr-CA`, then `fr`, then `en`. */
+/**
+ * The wording for `locale`: `fr-CA`, then `fr`, then `en`. Only the kind's own languages count:
+ * a locale naming what every object has (`toString`, `__proto__`) is no language.
+ */
 export function templatesFor(message: MessageKind, locale: string): [string, MessageTemplates] {
-  const candidates = [locale, locale.split('-')[0]!, 'en'];
-  const chosen = candidates.find((candidate) => message.templates[candidate]) ?? 'en';
+  const candidates = [locale, locale.split('-')[0]!];
+  const chosen = candidates.find((candidate) => Object.hasOwn(message.templates, candidate)) ?? 'en';
   return [chosen, message.templates[chosen] ?? message.templates.en];
 }
 

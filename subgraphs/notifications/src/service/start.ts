@@ -10,6 +10,9 @@ import { Dispatcher } from './dispatcher';
 import type { NotificationsSettings } from './settings';
 import { UnsubscribeTokens } from './unsubscribe';
 
+/** A log line with the query of every link cut off (where links carry their tokens). */
+const withoutTokens = (line: string) => line.replace(/(https?:\/\/[^\s?#]*)[?#]\S*/gi, '$1?…');
+
 /**
  * The mail server (SMTP_URL; outside production without it, a local capture whose mail
  * `npm run mail` shows), the SMS provider, the dispatcher and the live inbox.
@@ -28,7 +31,9 @@ export async function startNotifications(deps: {
     : await startMailCapture({
         port: settings.MAIL_CAPTURE_PORT,
         directory: settings.MAIL_CAPTURE_DIR,
-        log: (line) => log.info(line),
+        // Its lines end with the mail's first link, whose token (verification, reset,
+        // unsubscribe) must not reach the log: `npm run mail` shows the links.
+        log: (line) => log.info(withoutTokens(line)),
       });
   if (capture)
     log.warn(
@@ -61,6 +66,7 @@ export async function startNotifications(deps: {
   dispatcher.start();
   return {
     settings,
+    log,
     dispatcher,
     inbox,
     unsubscribe,

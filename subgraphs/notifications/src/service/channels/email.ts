@@ -1,4 +1,5 @@
 import { createTransport } from 'nodemailer';
+import { isMailbox } from '../addresses';
 import { type DeliveryChannel, PermanentFailure } from './channel';
 
 /**
@@ -18,6 +19,7 @@ export function emailChannel(smtpUrl: string, from: string, maxConnections: numb
   });
   return {
     async send(delivery, recipientName) {
+      if (!isMailbox(delivery.address)) throw new PermanentFailure('not one valid address');
       try {
         const info = await transport.sendMail({
           from,
@@ -30,9 +32,11 @@ export function emailChannel(smtpUrl: string, from: string, maxConnections: numb
         });
         return info.messageId;
       } catch (error) {
-        const code = (error as { responseCode?: number }).responseCode;
-        // 5xx: the server refuses this message for good; 4xx and network errors: try again later.
-        if (code !== undefined && code >= 500)
+        const { responseCode: code, command } = error as { responseCode?: number; command?: string };
+        // A 5xx to the recipient or to the message refuses this mail for good. Anything else is
+        // tried again later: 4xx, the network, and a 5xx to the greeting, the login or MAIL FROM,
+        // which is about our configuration (every mail alike), not about this mail.
+        if (code !== undefined && code >= 500 && (command === 'RCPT TO' || command === 'DATA'))
           throw new PermanentFailure(`${code} ${(error as Error).message}`);
         throw error;
       }
