@@ -256,6 +256,10 @@ describe('a user deleted while deliveries wait', () => {
       createEvent('identity.user_deleted', { actor: null, subject: userId, data: { userId } }),
     );
     channel.release(first);
+    await waitFor(async () => (await em().find(Delivery, { userId })).every((row) => row.address === ''), {
+      timeoutMs: 10_000,
+      message: 'the deletion applied',
+    });
     await pause(300);
     expect(channel.calls).toEqual([first]);
     const after = await em().find(Delivery, { userId });
@@ -359,6 +363,11 @@ describe('two replicas on one database', () => {
       async () => (await replicas[0]!.subgraph.orm.em.fork().count(Delivery, { status: 'sent' })) === count,
       { timeoutMs: 30_000, message: 'every delivery sent' },
     );
+    // The capture parses what it accepted a moment later: wait for all, then for any duplicate.
+    await waitFor(() => capture.messages().length >= count, {
+      timeoutMs: 30_000,
+      message: 'every mail parsed',
+    });
     await pause(300);
     const ids = capture.messages().map((mail) => mail.messageId);
     expect(ids).toHaveLength(count);
