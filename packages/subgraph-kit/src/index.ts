@@ -19,3 +19,4 @@ export {
   type PageOptions,
 } from './pagination';
 export { canReadPrivate, requireRole, requireViewer } from './guards';
+export { PushQueue } from './push-queue';

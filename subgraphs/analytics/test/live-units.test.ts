@@ -2,7 +2,7 @@ import { createInProcessBus } from '@lattice/events';
 import { createLogger } from '@lattice/server-kit';
 import { LiveStatsHub } from '../src/live/live-stats';
 import { PlatformFeed } from '../src/live/platform-feed';
-import { PushQueue } from '../src/live/push-queue';
+import { PushQueue } from '@lattice/subgraph-kit';
 import { GatewayTraffic } from '../src/monitoring/gateway-traffic';
 import { MetricRegistry } from '../src/metrics';
 

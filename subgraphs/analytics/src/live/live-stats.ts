@@ -1,5 +1,5 @@
 import type { Logger } from '@lattice/server-kit';
-import { PushQueue } from './push-queue';
+import { PushQueue } from '@lattice/subgraph-kit';
 
 export interface Snapshot<T> {
   at: Date;

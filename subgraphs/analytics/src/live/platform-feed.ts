@@ -2,7 +2,7 @@ import type { EntityManager, MikroORM, TransactionEventArgs } from '@mikro-orm/p
 import type { EventBus } from '@lattice/events';
 import type { Logger } from '@lattice/server-kit';
 import type { PlatformEventRecord } from '../service/facts';
-import { PushQueue } from './push-queue';
+import { PushQueue } from '@lattice/subgraph-kit';
 
 /** The bus channel every replica's recorded events are broadcast on. */
 export const PLATFORM_EVENTS_CHANNEL = 'analytics.platform-events';

@@ -4,7 +4,7 @@ import { type Connection, type PageArgs, paginate } from '@lattice/subgraph-kit'
 import { Notification } from '../entities';
 import type { InboxFeed } from '../live/inbox-feed';
 import { isUuid } from './ids';
-import { PushQueue } from './push-queue';
+import { PushQueue } from '@lattice/subgraph-kit';
 
 /** New entries a live subscriber may fall behind by before the oldest are dropped. */
 const LIVE_CAPACITY = 100;

@@ -1,7 +1,8 @@
 /**
  * An async iterator fed by `push`, holding at most `capacity` undelivered values: when a
  * slow client lets it fill up, the oldest value is dropped (live data: the newest matters).
- * `return()` (the client left) or `close()` ends it and runs `onClose` once.
+ * `return()` (the client left) or `close()` ends it and runs `onClose` once. Subscription
+ * resolvers return it.
  */
 export class PushQueue<T> implements AsyncIterableIterator<T> {
   private readonly values: T[] = [];
