@@ -30,13 +30,14 @@ export async function syncSubscription(
   stripeSubscriptionId: string,
 ): Promise<PlanSubscription> {
   return em.transactional(async (tx) => {
-    let subscription = await retrieve(runtime, stripeSubscriptionId);
-    const userId = await ownerOf(tx, subscription);
+    // A subscription billing already has names its user; only a new one is asked of Stripe first.
+    const known = await tx.findOne(PlanSubscription, { stripeSubscriptionId });
+    const userId = known?.userId ?? (await ownerOf(tx, await retrieve(runtime, stripeSubscriptionId)));
     await tx.findOne(BillingCustomer, { userId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
-    // Read again under the lock: a writer that held it before us may have moved it on.
-    subscription = await retrieve(runtime, stripeSubscriptionId);
+    // Read under the lock: a writer that held it before us may have moved it on.
+    const subscription = await retrieve(runtime, stripeSubscriptionId);
     const next = snapshotOf(subscription, runtime.prices);
-    const row = await tx.findOne(PlanSubscription, { stripeSubscriptionId });
+    const row = await tx.findOne(PlanSubscription, { stripeSubscriptionId }, { refresh: true });
     const before = row ? { ...row } : undefined;
     // Only one subscription per user is live; a canceled one never comes back.
     if (row && !row.live) return row;
