@@ -28,6 +28,13 @@ export interface GatewayConfig {
   subgraphUrls: Record<string, string>;
   /** Provider → subgraph: `POST /webhooks/<provider>` is forwarded there, raw body and all. */
   webhookRoutes: Record<string, string>;
+  /** Path prefix (`/media/`) → subgraph: every request under it is streamed there (http/pass-through.ts). */
+  subgraphPaths: Record<string, string>;
+  /**
+   * The origin clients reach the gateway at (PUBLIC_URL), told to subgraphs in
+   * X-Forwarded-Host/-Proto; unset: each request's own Host and protocol (see http/ingress.ts).
+   */
+  publicOrigin?: string;
   /** Where identity publishes its signing keys (default: identity's URL + /.well-known/jwks.json). */
   jwksUrl?: string;
   /**
@@ -68,6 +75,15 @@ function unsetWhenBlank<T extends z.ZodType>(schema: T) {
   return z.preprocess((value) => (value === '' ? undefined : value), schema.optional());
 }
 
+/** `/media/`, `/files/v1/`: segments of unreserved characters, a slash at each end. */
+const PATH_PREFIX = /^\/(?:[A-Za-z0-9._~-]+\/)+$/;
+
+function isBareOrigin(value: string): boolean {
+  if (!URL.canParse(value)) return false; // reported by z.url
+  const url = new URL(value);
+  return url.pathname === '/' && !url.search && !url.hash && !url.username && !url.password;
+}
+
 const gatewayEnv = z.object({
   ...baseEnv,
   PORT: port(4000),
@@ -94,6 +110,35 @@ const gatewayEnv = z.object({
       }
       return routes;
     }),
+  /** `prefix=subgraph` pairs: every request under `/prefix/` is streamed to that subgraph. */
+  SUBGRAPH_PATHS: z
+    .string()
+    .default('/media/=media')
+    .transform((value, ctx) => {
+      const paths: Record<string, string> = {};
+      for (const entry of value
+        .split(',')
+        .map((part) => part.trim())
+        .filter(Boolean)) {
+        const [prefix, subgraph, ...rest] = entry.split('=');
+        if (!prefix || !subgraph || rest.length || !PATH_PREFIX.test(prefix)) {
+          ctx.addIssue({
+            code: 'custom',
+            message: `expected prefix=subgraph pairs with prefixes like /media/, got "${entry}"`,
+          });
+          continue;
+        }
+        paths[prefix] = subgraph;
+      }
+      return paths;
+    }),
+  /** Where clients reach the gateway (an origin: no path), for the URLs subgraphs hand out. */
+  PUBLIC_URL: unsetWhenBlank(
+    z
+      .url({ protocol: /^https?$/, error: 'must be an http(s) origin like https://api.example.com' })
+      .refine(isBareOrigin, 'must be an origin like https://api.example.com (no path)')
+      .transform((value) => new URL(value).origin),
+  ),
   JWKS_URL: z.url().optional(),
   ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(5).max(86_400).default(900),
   MAX_BODY_BYTES: z.coerce.number().int().positive().default(1_048_576),
@@ -196,6 +241,8 @@ export function gatewayConfigFromEnv(
       : { path: env.SUPERGRAPH_PATH! },
     subgraphUrls: env.SUBGRAPH_URLS,
     webhookRoutes: env.WEBHOOK_ROUTES,
+    subgraphPaths: env.SUBGRAPH_PATHS,
+    publicOrigin: env.PUBLIC_URL,
     jwksUrl: env.JWKS_URL,
     accessTokenTtlSeconds: env.ACCESS_TOKEN_TTL_SECONDS,
     maxBodyBytes: env.MAX_BODY_BYTES,

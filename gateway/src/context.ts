@@ -1,19 +1,17 @@
 import type { IncomingMessage } from 'node:http';
 import type { ApolloServerPlugin } from '@apollo/server';
 import {
-  clientAddress,
   type Logger,
   type RequestContext,
   requestIdOf,
   requestLogger,
   currentRequest,
   type TokenVerifier,
-  trustedProxies,
-  type TrustedProxies,
   type Viewer,
   viewerFromHeader,
 } from '@lattice/server-kit';
 import type { RateInfo } from './limits/rate-limit';
+import { clientIpOf, clientOriginOf, DIRECT_INGRESS, type Ingress } from './http/ingress';
 
 export interface GatewayContext extends RequestContext {
   requestId: string;
@@ -21,25 +19,25 @@ export interface GatewayContext extends RequestContext {
   viewer: Viewer | null;
   /** The verified Authorization header, forwarded to subgraphs. */
   authorization?: string;
-  client: { ip?: string; userAgent?: string };
+  /** Who is calling, told to subgraphs: address, user agent, and the origin it used (`https://api.example.com`). */
+  client: { ip?: string; userAgent?: string; origin?: string };
   /** This request's rate-limit standing, echoed in RateLimit-* response headers. */
   rate?: RateInfo;
 }
 
-const TRUST_NO_PROXY = trustedProxies([]);
-
 /**
  * Who is calling, from the request (or WebSocket upgrade) and the credentials it presents:
  * a token that fails verification throws UNAUTHENTICATED, before any subgraph is called.
- * The client's address is the socket's peer unless that is one of the `proxies` trusted
- * (TRUSTED_PROXIES) to say in X-Forwarded-For whom they forward for.
+ * The client's address is the socket's peer unless that is one of the proxies trusted
+ * (TRUSTED_PROXIES) to say in X-Forwarded-For whom they forward for; its origin is
+ * PUBLIC_URL's, else the request's (see http/ingress.ts).
  */
 export async function callerContext(
   req: IncomingMessage,
   authorization: unknown,
   verify: TokenVerifier,
   log: Logger,
-  proxies: TrustedProxies = TRUST_NO_PROXY,
+  ingress: Ingress = DIRECT_INGRESS,
 ): Promise<GatewayContext> {
   const requestId = requestIdOf(req);
   const header = typeof authorization === 'string' ? authorization : undefined;
@@ -50,8 +48,9 @@ export async function callerContext(
     viewer,
     authorization: viewer ? header : undefined,
     client: {
-      ip: clientAddress(req.socket.remoteAddress, req.headers['x-forwarded-for'], proxies),
+      ip: clientIpOf(req, ingress),
       userAgent: req.headers['user-agent'],
+      origin: clientOriginOf(req, ingress),
     },
   };
 }
@@ -61,10 +60,10 @@ export function gatewayContext(
   verify: TokenVerifier,
   log: Logger,
   rateGuard: (viewer: Viewer | null, ip: string | undefined) => Promise<RateInfo>,
-  proxies: TrustedProxies,
+  ingress: Ingress,
 ) {
   return async (req: IncomingMessage): Promise<GatewayContext> => {
-    const context = await callerContext(req, req.headers.authorization, verify, log, proxies);
+    const context = await callerContext(req, req.headers.authorization, verify, log, ingress);
     context.rate = await rateGuard(context.viewer, context.client.ip);
     return context;
   };

@@ -25,6 +25,8 @@ import { type GatewayContext, gatewayContext, operationLogPlugin, rateHeadersPlu
 import { GatewayMetrics } from './metrics';
 import { SchemaAuthorization } from './authorization/plugin';
 import { readinessRoute } from './http/health';
+import type { Ingress } from './http/ingress';
+import { passThroughRoutes } from './http/pass-through';
 import { webhookRoutes } from './http/webhooks';
 import { corsPreflight, httpPolicyHeaders } from './http/policy';
 import { AdaptiveConcurrency } from './limits/admission';
@@ -78,6 +80,15 @@ export async function startGateway(
       );
     }
     resources.add('subgraph connections', () => subgraphHttp.close());
+    const ingress: Ingress = {
+      proxies: trustedProxies(config.trustedProxies),
+      publicOrigin: config.publicOrigin,
+    };
+    if (!config.publicOrigin && config.nodeEnv === 'production') {
+      log.warn(
+        "PUBLIC_URL is not set: the URLs subgraphs hand out are built from each request's Host header",
+      );
+    }
     const gateway = new ApolloGateway({
       supergraphSdl: withEnforcedSecurityFeatures(supergraphHook(config.supergraph, log)),
       buildService: ({ name, url }) => {
@@ -135,6 +146,16 @@ export async function startGateway(
         () => loaded,
       ),
       ...webhookRoutes(config.webhookRoutes, (name) => services.get(name), subgraphHttp, log),
+      // Unsigned, streamed both ways: see http/pass-through.ts.
+      ...passThroughRoutes({
+        paths: config.subgraphPaths,
+        subgraphUrl: (name) => services.get(name),
+        agentFor: (url) => subgraphHttp.agentFor(url),
+        ingress,
+        policy: config.http,
+        metrics,
+        log,
+      }),
     };
     const httpServer = createHttpServer(
       routes,
@@ -169,9 +190,8 @@ export async function startGateway(
     // Operations wait their turn once the core is saturated (see limits/admission.ts).
     const admission = new AdaptiveConcurrency();
     resources.add('admission', () => admission.close());
-    const proxies = trustedProxies(config.trustedProxies);
     const graphqlOverHttp = createGraphQLHandler(apollo, {
-      context: gatewayContext(verify, log, createRateGuard(buckets, config.rateLimits), proxies),
+      context: gatewayContext(verify, log, createRateGuard(buckets, config.rateLimits), ingress),
       maxBodyBytes: config.maxBodyBytes,
       tracer: tracing.tracer,
       admit: admission.run,
@@ -194,7 +214,7 @@ export async function startGateway(
       apollo,
       verify,
       revocations,
-      proxies,
+      ingress,
       validationRules: [operationLimitsRule(config.limits)],
       maxTokens: config.limits.maxTokens,
       cost,

@@ -1,7 +1,7 @@
 import { Counter, Gauge, Histogram } from 'prom-client';
 import { ServiceMetrics } from '@lattice/server-kit';
 
-/** The gateway's metrics: the common ones plus what each subgraph fetch costs. */
+/** The gateway's metrics: the common ones plus what each subgraph fetch and pass-through costs. */
 export class GatewayMetrics extends ServiceMetrics {
   readonly subgraphFetchSeconds = new Histogram({
     name: 'subgraph_fetch_duration_seconds',
@@ -26,6 +26,20 @@ export class GatewayMetrics extends ServiceMetrics {
     name: 'subgraph_circuit_state',
     help: "State of each subgraph's circuit breaker: 0 closed, 1 half-open, 2 open.",
     labelNames: ['subgraph'],
+    registers: [this.registry],
+  });
+  readonly passThroughRequests = new Counter({
+    name: 'subgraph_pass_through_requests_total',
+    help:
+      "Requests streamed to a subgraph's HTTP routes (SUBGRAPH_PATHS), by outcome: the status class " +
+      'answered (2xx...5xx), unavailable (502), timeout (idle, 504) or aborted (a side hung up midway).',
+    labelNames: ['subgraph', 'outcome'],
+    registers: [this.registry],
+  });
+  readonly passThroughBytes = new Counter({
+    name: 'subgraph_pass_through_bytes_total',
+    help: "Body bytes streamed to (upload) and from (download) a subgraph's HTTP routes.",
+    labelNames: ['subgraph', 'direction'],
     registers: [this.registry],
   });
 

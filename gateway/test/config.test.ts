@@ -68,4 +68,48 @@ describe('gateway configuration', () => {
       }).cost,
     ).toEqual({ maxCost: 300, maxListSize: 50, defaultListSize: 5 });
   });
+
+  it('streams /media/ to the media subgraph by default, and reads other prefixes', () => {
+    expect(gatewayConfigFromEnv({ SUPERGRAPH_PATH: '/sg' }).subgraphPaths).toEqual({ '/media/': 'media' });
+    expect(
+      gatewayConfigFromEnv({ SUPERGRAPH_PATH: '/sg', SUBGRAPH_PATHS: '/media/=media, /exports/v1/=reports' })
+        .subgraphPaths,
+    ).toEqual({ '/media/': 'media', '/exports/v1/': 'reports' });
+    expect(gatewayConfigFromEnv({ SUPERGRAPH_PATH: '/sg', SUBGRAPH_PATHS: '' }).subgraphPaths).toEqual({});
+  });
+
+  it.each([
+    'media=media',
+    '/media=media',
+    '/media/*=media',
+    '/=media',
+    '/media/',
+    '/me dia/=media',
+    '/a/=b=c',
+  ])('refuses the subgraph path %j', (entry) => {
+    expect(() => gatewayConfigFromEnv({ SUPERGRAPH_PATH: '/sg', SUBGRAPH_PATHS: entry })).toThrow(
+      'SUBGRAPH_PATHS: expected prefix=subgraph pairs',
+    );
+  });
+
+  it('reads the public origin, which is optional', () => {
+    expect(gatewayConfigFromEnv({ SUPERGRAPH_PATH: '/sg' }).publicOrigin).toBeUndefined();
+    expect(gatewayConfigFromEnv({ SUPERGRAPH_PATH: '/sg', PUBLIC_URL: '' }).publicOrigin).toBeUndefined();
+    expect(
+      gatewayConfigFromEnv({ SUPERGRAPH_PATH: '/sg', PUBLIC_URL: 'https://API.example.com:443/' })
+        .publicOrigin,
+    ).toBe('https://api.example.com');
+    expect(
+      gatewayConfigFromEnv({ SUPERGRAPH_PATH: '/sg', PUBLIC_URL: 'http://localhost:4000' }).publicOrigin,
+    ).toBe('http://localhost:4000');
+  });
+
+  it.each([
+    ['ftp://example.com', 'must be an http(s) origin'],
+    ['not a url', 'must be an http(s) origin'],
+    ['https://example.com/api', 'no path'],
+    ['https://example.com/?x=1', 'no path'],
+  ])('refuses the public URL %j', (value, message) => {
+    expect(() => gatewayConfigFromEnv({ SUPERGRAPH_PATH: '/sg', PUBLIC_URL: value })).toThrow(message);
+  });
 });

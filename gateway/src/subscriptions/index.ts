@@ -2,11 +2,12 @@ import type { Server } from 'node:http';
 import type { ApolloServer } from '@apollo/server';
 import type { ValidationRule } from 'graphql';
 import type { EventBus } from '@lattice/events/bus';
-import type { Logger, TokenVerifier, TrustedProxies } from '@lattice/server-kit';
+import type { Logger, TokenVerifier } from '@lattice/server-kit';
 import type { SchemaAuthorization } from '../authorization/plugin';
 import type { OperationCost } from '../limits/cost/plugin';
 import type { GatewayContext } from '../context';
 import type { GatewayMetrics } from '../metrics';
+import type { Ingress } from '../http/ingress';
 import type { PersistedOperations } from '../limits/persisted-operations';
 import type { Revocations } from '../revocation';
 import { SubscriptionMetrics } from './metrics';
@@ -69,8 +70,8 @@ export class GatewaySubscriptions {
     verify: TokenVerifier;
     /** Connections whose token is revoked are closed. */
     revocations: Revocations;
-    /** Proxies whose X-Forwarded-For tells the client's address, as for HTTP operations. */
-    proxies: TrustedProxies;
+    /** Trusted proxies and the public origin: who the client is, as for HTTP operations. */
+    ingress: Ingress;
     validationRules: ValidationRule[];
     maxTokens: number;
     cost?: OperationCost;
@@ -92,7 +93,7 @@ export class GatewaySubscriptions {
       apollo: options.apollo,
       verify: options.verify,
       revocations: options.revocations,
-      proxies: options.proxies,
+      ingress: options.ingress,
       metrics: this.metrics,
       log,
     };

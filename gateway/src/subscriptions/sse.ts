@@ -2,8 +2,9 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ApolloServer } from '@apollo/server';
 import { type ExecutionResult, type FormattedExecutionResult, getOperationAST, GraphQLError } from 'graphql';
 import { createHandler } from 'graphql-sse/lib/use/http';
-import { ErrorCode, type Logger, type TokenVerifier, type TrustedProxies } from '@lattice/server-kit';
+import { ErrorCode, type Logger, type TokenVerifier } from '@lattice/server-kit';
 import { callerContext, type GatewayContext } from '../context';
+import type { Ingress } from '../http/ingress';
 import type { Revocations } from '../revocation';
 import { TOKEN_EXPIRED, untilExpiry } from './token-expiry';
 import type { SubscriptionMetrics } from './metrics';
@@ -26,16 +27,16 @@ export function sseHandler(options: {
   apollo: ApolloServer<GatewayContext>;
   verify: TokenVerifier;
   revocations: Revocations;
-  proxies: TrustedProxies;
+  ingress: Ingress;
   metrics: SubscriptionMetrics;
   log: Logger;
 }): (req: IncomingMessage, res: ServerResponse) => Promise<void> {
-  const { gate, apollo, verify, revocations, proxies, metrics, log } = options;
+  const { gate, apollo, verify, revocations, ingress, metrics, log } = options;
   return createHandler({
     onSubscribe: async (req, params) => {
       let context: GatewayContext;
       try {
-        context = await callerContext(req.raw, req.headers.get('authorization'), verify, log, proxies);
+        context = await callerContext(req.raw, req.headers.get('authorization'), verify, log, ingress);
       } catch (error) {
         if (!(error instanceof GraphQLError)) throw error;
         return errorResponse(401, error);

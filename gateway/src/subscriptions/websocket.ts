@@ -4,8 +4,9 @@ import { CloseCode } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
 import { type ExecutionResult, type FormattedExecutionResult, GraphQLError } from 'graphql';
 import { WebSocket, WebSocketServer } from 'ws';
-import type { Logger, TokenVerifier, TrustedProxies } from '@lattice/server-kit';
+import type { Logger, TokenVerifier } from '@lattice/server-kit';
 import { callerContext, type GatewayContext } from '../context';
+import type { Ingress } from '../http/ingress';
 import type { Revocations } from '../revocation';
 import { untilExpiry } from './token-expiry';
 import { ClientQueue } from './client-queue';
@@ -73,14 +74,14 @@ export function attachWebSocket(options: {
   apollo: ApolloServer<GatewayContext>;
   verify: TokenVerifier;
   revocations: Revocations;
-  proxies: TrustedProxies;
+  ingress: Ingress;
   metrics: SubscriptionMetrics;
   log: Logger;
   perConnection: number;
   /** Largest message accepted: a larger frame closes the socket with 1009 before it is read. */
   maxPayload: number;
 }): { close(): Promise<void> } {
-  const { gate, apollo, verify, revocations, proxies, metrics, log } = options;
+  const { gate, apollo, verify, revocations, ingress, metrics, log } = options;
   const wss = new WebSocketServer({
     server: options.httpServer,
     path: options.path,
@@ -95,7 +96,7 @@ export function attachWebSocket(options: {
             ctx.connectionParams?.authorization,
             verify,
             log,
-            proxies,
+            ingress,
           );
         } catch {
           return false; // graphql-ws closes with 4403 Forbidden

@@ -1,6 +1,6 @@
 import { type GraphQLDataSourceProcessOptions, RemoteGraphQLDataSource } from '@apollo/gateway';
 import type { DocumentNode } from 'graphql';
-import { REQUEST_ID_HEADER } from '@lattice/server-kit';
+import { forwardedOriginHeaders, REQUEST_ID_HEADER } from '@lattice/server-kit';
 import type { GatewayContext } from '../context';
 import type { GatewayMetrics } from '../metrics';
 import { defaultResilience, SubgraphResilience } from './resilience';
@@ -53,7 +53,8 @@ function refusalOf(response: SubgraphHttpResponse): GatewayResponse | undefined 
 
 /**
  * How the gateway calls a subgraph: forwards the caller's token (subgraphs verify it again),
- * the request id and what identifies the client, and measures every fetch. Fetches go
+ * the request id and what identifies the client (address, user agent, and the origin it used
+ * as X-Forwarded-Host/-Proto), and measures every fetch. Fetches go
  * through the subgraph's timeout, retries (queries only) and circuit breaker; when the
  * subgraph cannot answer, its fields come back null with SUBGRAPH_UNAVAILABLE errors.
  *
@@ -97,6 +98,11 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     if (context.authorization) headers.set('authorization', context.authorization);
     if (context.client.userAgent) headers.set('user-agent', context.client.userAgent);
     if (context.client.ip) headers.set('x-forwarded-for', context.client.ip);
+    if (context.client.origin) {
+      for (const [name, value] of Object.entries(forwardedOriginHeaders(context.client.origin))) {
+        headers.set(name, value);
+      }
+    }
   }
 
   override async process(options: ProcessOptions) {

@@ -53,6 +53,11 @@ export class SubgraphHttp {
     this.https = new HttpsAgent(agentOptions);
   }
 
+  /** The pool for `url`'s protocol, for requests that stream their body (http/pass-through.ts). */
+  agentFor(url: URL): HttpAgent {
+    return url.protocol === 'https:' ? this.https : this.http;
+  }
+
   /** POSTs `body`; resolves with the whole answer (status, headers, text) or rejects on a network error. */
   post(
     url: URL,

@@ -42,7 +42,7 @@ function operation(query: string, restrict = jest.fn()) {
     context: {
       requestId: 'req-1',
       authorization: 'Bearer token-1',
-      client: { ip: '10.0.0.1', userAgent: 'test-agent' },
+      client: { ip: '10.0.0.1', userAgent: 'test-agent', origin: 'https://api.example.com' },
     } as never,
   };
 }
@@ -90,6 +90,8 @@ describe('SubgraphDataSource over pooled keep-alive HTTP', () => {
       authorization: 'Bearer token-1',
       'x-request-id': 'req-1',
       'x-forwarded-for': '10.0.0.1',
+      'x-forwarded-host': 'api.example.com',
+      'x-forwarded-proto': 'https',
       'user-agent': 'test-agent',
     });
     expect(subgraph.received[1]!.socket).toBe(sent!.socket);

@@ -13,6 +13,10 @@ export const ErrorCode = {
   QuotaExceeded: 'QUOTA_EXCEEDED',
   /** A payment was refused (a declined card): `declineCode` says why. */
   PaymentFailed: 'PAYMENT_FAILED',
+  /** A file larger than the limit: `limit` says how large one may be, in bytes. */
+  PayloadTooLarge: 'PAYLOAD_TOO_LARGE',
+  /** A file whose bytes are not of an allowed type: `allowed` lists them. */
+  UnsupportedMediaType: 'UNSUPPORTED_MEDIA_TYPE',
   RateLimited: 'RATE_LIMITED',
   Internal: 'INTERNAL_SERVER_ERROR',
 } as const;

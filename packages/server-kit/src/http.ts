@@ -1,9 +1,14 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { routeMatcher } from './route-match';
 
 export type RouteHandler = (req: IncomingMessage, res: ServerResponse, url: URL) => unknown;
 
-/** Routes keyed by `METHOD /path` (`GET /health`) or by path alone (any method). */
+/**
+ * Routes keyed by `METHOD /path` (`GET /health`) or by path alone (any method). A key ending
+ * in `/*` (`/media/*`, `GET /media/files/*`) serves every path under it; exact keys win over
+ * it, and a longer prefix over a shorter one (see route-match.ts).
+ */
 export type Routes = Record<string, RouteHandler>;
 
 export function sendJson(res: ServerResponse, status: number, body: unknown): void {
@@ -37,11 +42,6 @@ export async function readBody(req: IncomingMessage, limit: number): Promise<str
 }
 
 /**
- * A plain node:http server dispatching on a route table (read at request time, so routes
- * added later are served); unknown paths get 404. `onRequest` runs first for every request
- * (response headers that apply to everything).
- */
-/**
  * How long a server keeps an idle keep-alive connection. Its callers (the gateway's pool,
  * load balancers) must give up on an idle connection sooner, so a request is never sent on a
  * connection the server is closing at that moment: that race resets the connection
@@ -49,21 +49,48 @@ export async function readBody(req: IncomingMessage, limit: number): Promise<str
  */
 export const KEEP_ALIVE_TIMEOUT_MS = 65_000;
 
+/** How long a request's body may take to arrive (Node's own default), unless its route streams. */
+export const REQUEST_TIMEOUT_MS = 300_000;
+
+const streamingRoutes = new WeakSet<RouteHandler>();
+
+/**
+ * Marks a route whose request body may take as long as it needs (an upload of a gigabyte on
+ * a slow line): the server does not cut it off after REQUEST_TIMEOUT_MS. Such a route must
+ * give up on a connection that stalls itself (an idle timeout).
+ */
+export function streamingRoute<T extends RouteHandler>(handler: T): T {
+  streamingRoutes.add(handler);
+  return handler;
+}
+
+/**
+ * A plain node:http server dispatching on a route table (read at request time, so routes
+ * added later are served); unknown paths get 404. `onRequest` runs first for every request
+ * (response headers that apply to everything).
+ */
 export function createHttpServer(
   routes: Routes,
   onError: (error: unknown) => void,
   onRequest?: (req: IncomingMessage, res: ServerResponse) => void,
+  options: { requestTimeoutMs?: number } = {},
 ): Server {
+  const handlerOf = routeMatcher(routes);
+  const requestTimeoutMs = options.requestTimeoutMs ?? REQUEST_TIMEOUT_MS;
   const server = createServer({ keepAliveTimeout: KEEP_ALIVE_TIMEOUT_MS }, (req, res) => {
     onRequest?.(req, res);
     const url = new URL(req.url ?? '/', 'http://localhost');
-    const handler = routes[`${req.method} ${url.pathname}`] ?? routes[url.pathname];
+    const handler = handlerOf(req.method, url.pathname);
     if (!handler) {
       sendJson(res, 404, { error: 'Not found' });
       return;
     }
     Promise.resolve()
-      .then(() => handler(req, res, url))
+      .then(() => {
+        // Checked once the parser has read what has arrived: bodiless requests are complete by now.
+        if (!req.complete && !streamingRoutes.has(handler)) cutOffAfter(requestTimeoutMs, req, res);
+        return handler(req, res, url);
+      })
       .catch((error: unknown) => {
         onError(error);
         if (!res.headersSent) sendJson(res, 500, { error: 'Internal server error' });
@@ -72,7 +99,24 @@ export function createHttpServer(
   });
   // Above keepAliveTimeout, as Node requires, or idle connections end at headersTimeout.
   server.headersTimeout = KEEP_ALIVE_TIMEOUT_MS + 1_000;
+  // Node's own request timeout covers every route; it is applied per route instead, above.
+  server.requestTimeout = 0;
   return server;
+}
+
+/** Answers 408 (or drops the connection) when the request's body has not all arrived in time. */
+function cutOffAfter(ms: number, req: IncomingMessage, res: ServerResponse): void {
+  const timer = setTimeout(() => {
+    if (req.complete) return;
+    if (res.headersSent) {
+      req.socket.destroy();
+      return;
+    }
+    res.setHeader('connection', 'close');
+    sendJson(res, 408, { error: 'Request timeout' });
+  }, ms);
+  // A request closes once its body has been read (or the connection is lost).
+  req.once('close', () => clearTimeout(timer));
 }
 
 /** Listens and resolves with the bound port (useful with port 0). */

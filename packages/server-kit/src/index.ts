@@ -4,6 +4,8 @@ export { createLogger, type Logger } from './logger';
 export {
   createHttpServer,
   KEEP_ALIVE_TIMEOUT_MS,
+  REQUEST_TIMEOUT_MS,
+  streamingRoute,
   listen,
   closeServer,
   sendJson,
@@ -20,6 +22,12 @@ export { apolloDefaults, errorMaskingPlugin, type RequestContext } from './apoll
 export { validateInput } from './validation';
 export { characters, isVisible, text, textProblem } from './text';
 export { clientAddress, TRUST_PEER_ONLY, trustedProxies, type TrustedProxies } from './client-address';
+export {
+  FORWARDED_HOST_HEADER,
+  FORWARDED_PROTO_HEADER,
+  forwardedOriginHeaders,
+  originOf,
+} from './forwarded-origin';
 export { createTokenBuckets, type BucketAnswer, type BucketRule, type TokenBuckets } from './token-bucket';
 export { createExpiringSet, type ExpiringSet } from './expiring-set';
 export { ServiceMetrics } from './metrics';

@@ -11,8 +11,12 @@ export interface SubgraphContext<TRuntime = unknown, TLoaders = unknown> extends
   em: EntityManager;
   /** DataLoaders created for this request only. */
   loaders: TLoaders;
-  /** Who is calling, as told by the gateway (for session records, never for authorization). */
-  client: { ip?: string; userAgent?: string };
+  /**
+   * Who is calling, as told by the gateway (for session records, never for authorization):
+   * its address, user agent, and the origin it reached the gateway at (`https://api.example.com`,
+   * for URLs handed back to it), known only on requests verified as the gateway's.
+   */
+  client: { ip?: string; userAgent?: string; origin?: string };
   /** Process-wide state of the subgraph (keys, settings), built once at start. */
   runtime: TRuntime;
 }

@@ -7,6 +7,7 @@ export { alignToKeys } from './loaders';
 export { createOrm, migrate } from './orm';
 export { SqlCounter } from './sql-scope';
 export { dateTimeScalar } from './scalars';
+export { safeIntScalar } from './safe-int';
 export { subgraphPackage, type SubgraphPackage } from './subgraph-package';
 export {
   decodeCursor,

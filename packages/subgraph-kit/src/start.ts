@@ -14,7 +14,10 @@ import {
   createLogger,
   createTokenVerifier,
   apolloDefaults,
+  FORWARDED_HOST_HEADER,
+  FORWARDED_PROTO_HEADER,
   listen,
+  originOf,
   parseEnv,
   type Logger,
   remoteKeys,
@@ -226,14 +229,26 @@ export async function startSubgraph<TRuntime, TLoaders, TSettings>(
 }
 
 /**
- * The client's address: the one the gateway forwards (X-Forwarded-For) when the request is
- * verified as the gateway's, else the socket's (anyone can write the header).
+ * Who is calling. Only on a request verified as the gateway's are its X-Forwarded-For (the
+ * address it decided) and X-Forwarded-Host/-Proto (the origin the client used, for URLs handed
+ * back) believed: anyone can write those headers. Otherwise the address is the socket's.
  */
-// The gateway has decided the client's address; only its verified requests are believed.
-function clientInfo(req: IncomingMessage, fromGateway: boolean): { ip?: string; userAgent?: string } {
+function clientInfo(req: IncomingMessage, fromGateway: boolean): SubgraphContext['client'] {
   const forwarded = fromGateway ? req.headers['x-forwarded-for'] : undefined;
   const ip = clientAddress(req.socket.remoteAddress, forwarded, TRUST_PEER_ONLY);
-  return { ip, userAgent: req.headers['user-agent'] };
+  const client: SubgraphContext['client'] = { ip, userAgent: req.headers['user-agent'] };
+  if (fromGateway) {
+    const origin = originOf(
+      headerValue(req.headers[FORWARDED_PROTO_HEADER]),
+      headerValue(req.headers[FORWARDED_HOST_HEADER]),
+    );
+    if (origin) client.origin = origin;
+  }
+  return client;
+}
+
+function headerValue(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? undefined : value;
 }
 
 function jwksVerifier(config: SubgraphConfig): TokenVerifier {

@@ -131,3 +131,36 @@ describe("the client's address", () => {
     }
   });
 });
+
+describe("the client's origin", () => {
+  const clientOrigin = JSON.stringify({ query: '{ clientOrigin }' });
+  const forwarded = { 'x-forwarded-host': 'api.example.com', 'x-forwarded-proto': 'https' };
+  const originOf = async (response: Response) => ((await response.json()) as any).data.clientOrigin;
+
+  it("is the gateway's X-Forwarded-Host and -Proto on a request the gateway signed", async () => {
+    expect(await originOf(await fixture.post({ query: '{ clientOrigin }' }, forwarded))).toBe(
+      'https://api.example.com',
+    );
+  });
+
+  it('is unknown when the forwarded host is no plain host, or the protocol neither http nor https', async () => {
+    const bad = { 'x-forwarded-host': 'evil.example/phish', 'x-forwarded-proto': 'https' };
+    expect(await originOf(await fixture.post({ query: '{ clientOrigin }' }, bad))).toBeNull();
+    const ftp = { 'x-forwarded-host': 'api.example.com', 'x-forwarded-proto': 'ftp' };
+    expect(await originOf(await fixture.post({ query: '{ clientOrigin }' }, ftp))).toBeNull();
+  });
+
+  it('is unknown when no gateway vouches for the headers', async () => {
+    const open = await startTestSubgraph(probe, {}, fixture.database);
+    try {
+      const response = await fetch(open.subgraph.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...forwarded },
+        body: clientOrigin,
+      });
+      expect(await originOf(response)).toBeNull();
+    } finally {
+      await open.stop();
+    }
+  });
+});

@@ -6,12 +6,12 @@ import type { SubgraphContext } from '../../src';
 /** Resolver executions, to show that a refused request ran nothing. */
 export const executed = { count: 0 };
 
-/** A subgraph with a query, a field reading the client's address, and a subscription. */
+/** A subgraph with a query, fields reading the client's address and origin, and a subscription. */
 export const probe = defineSubgraph({
   name: 'probe',
   typeDefs: parse(`
     extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key"])
-    type Query { ok: String!  clientIp: String }
+    type Query { ok: String!  clientIp: String  clientOrigin: String }
     type Subscription { ticks: Int! }
   `),
   resolvers: {
@@ -21,6 +21,7 @@ export const probe = defineSubgraph({
         return 'ok';
       },
       clientIp: (_parent: unknown, _args: unknown, ctx: SubgraphContext) => ctx.client.ip,
+      clientOrigin: (_parent: unknown, _args: unknown, ctx: SubgraphContext) => ctx.client.origin,
     },
     Subscription: {
       ticks: {
