@@ -1,7 +1,7 @@
 // Shared Jest settings: every workspace's jest.config.js spreads this.
 // `lattice-source` makes workspace packages resolve to their TypeScript sources, so tests
-// never need a build first; jose, openid-client and oauth4webapi are ESM-only and are
-// transformed to CommonJS.
+// never need a build first; the ESM-only packages listed below (jose and openid-client; tus and
+// file-type with their dependencies) are transformed to CommonJS.
 module.exports = {
   testEnvironment: 'node',
   testEnvironmentOptions: { customExportConditions: ['lattice-source', 'node', 'node-addons'] },
@@ -11,7 +11,9 @@ module.exports = {
       { jsc: { parser: { syntax: 'typescript' }, target: 'es2022' }, module: { type: 'commonjs' } },
     ],
   },
-  transformIgnorePatterns: ['/node_modules/(?!(jose|openid-client|oauth4webapi)/)'],
+  transformIgnorePatterns: [
+    '/node_modules/(?!(jose|openid-client|oauth4webapi|@tus|srvx|file-type|strtok3|token-types|@tokenizer|uint8array-extras|@borewit)/)',
+  ],
   testMatch: ['<rootDir>/test/**/*.test.ts'],
   modulePathIgnorePatterns: ['<rootDir>/dist/'],
   globalSetup: require.resolve('./packages/testkit/src/jest-global-setup.ts'),

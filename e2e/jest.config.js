@@ -6,6 +6,9 @@ module.exports = {
   testTimeout: 60000,
   // The OTLP trace exporter loads node:http with import(), which Jest runs only once transformed.
   transformIgnorePatterns: [
-    '/node_modules/(?!(jose|openid-client|oauth4webapi|@opentelemetry/(otlp-exporter-base|exporter-trace-otlp-http))/)',
+    preset.transformIgnorePatterns[0].replace(
+      ')/)',
+      '|@opentelemetry/(otlp-exporter-base|exporter-trace-otlp-http))/)',
+    ),
   ],
 };
