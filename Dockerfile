@@ -17,6 +17,8 @@ FROM node:20-bookworm-slim
 ENV NODE_ENV=production
 WORKDIR /app
 COPY --from=build /app /app
+# Where services keep files (media's uploads); a named volume mounted here inherits the owner.
+RUN mkdir -p /data/media && chown -R node:node /data
 USER node
 EXPOSE 4000
 CMD ["node", "gateway/dist/src/main.js"]

@@ -25,7 +25,9 @@ export function dockerCompose(entries: SubgraphEntry[]): string {
       # Probed for serviceHealth and liveStats (it checks itself in process).
       MONITORED_SERVICES: ${monitored}`
           : ''
-      }
+      }${Object.entries(entry.volumes)
+        .map(([volume, path], index) => `${index === 0 ? '\n    volumes:' : ''}\n      - ${volume}:${path}`)
+        .join('')}
     healthcheck: *subgraph-health
 `;
   });
@@ -100,6 +102,9 @@ ${services.join('')}
       JWKS_URL: ${jwks}
       PERSISTED_OPERATIONS_PATH: /app/packages/client/src/__generated__/persisted-documents.json
       SUBGRAPH_SECRET: \${SUBGRAPH_SECRET:?set SUBGRAPH_SECRET, e.g. to the output of openssl rand -hex 32}
+      # The origin clients reach the gateway at (https://api.example.com), which the URLs
+      # subgraphs hand out are built on; unset: each request's Host.
+      PUBLIC_URL: \${PUBLIC_URL:-}
       # Prometheus scrapes http://gateway:9464/metrics on the compose network (not published).
       METRICS_PORT: '9464'
     ports:
@@ -110,5 +115,5 @@ ${entries.map((entry) => `      ${entry.name}:\n        condition: service_healt
 volumes:
   postgres-data:
   redis-data:
-`;
+${entries.flatMap((entry) => Object.keys(entry.volumes).map((volume) => `  ${volume}:\n`)).join('')}`;
 }

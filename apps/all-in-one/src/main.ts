@@ -50,6 +50,8 @@ async function main(): Promise<void> {
       STRIPE_WEBHOOK_URL: `http://${config.HOST}:${port}/webhooks/stripe`,
       // Without SMTP_URL, mail goes to a local capture kept here (`npm run mail` shows it).
       MAIL_CAPTURE_DIR: join(dataDir, 'mail'),
+      // Uploaded files, unless STORAGE_BACKEND=s3.
+      STORAGE_DIR: join(dataDir, 'media'),
       ...process.env,
     },
   });
@@ -63,6 +65,7 @@ async function main(): Promise<void> {
   Event bus:                    ${lattice.bus.kind}
   Mail:                         ${process.env.SMTP_URL ? 'SMTP_URL' : `captured locally under ${join(dataDir, 'mail')}: npm run mail shows it`}
   Payments:                     ${process.env.STRIPE_SECRET_KEY ? 'Stripe' : 'the local Stripe simulator (nothing is charged)'}
+  Files:                        ${process.env.STORAGE_BACKEND === 's3' ? `S3 bucket ${process.env.S3_BUCKET ?? ''}` : `stored under ${join(dataDir, 'media')}`}
 Press Ctrl-C to stop.\n`);
   closeOnSignals(lattice, lattice.log);
 }

@@ -24,12 +24,17 @@ export interface SubgraphEntry {
    * through from the host as `${STRIPE_SECRET_KEY:-}`.
    */
   composeEnvironment: Record<string, string>;
+  /**
+   * Named volumes it keeps data in (`lattice.volumes`: volume name → path in the container),
+   * e.g. media's files when they are stored on local disk.
+   */
+  volumes: Record<string, string>;
 }
 
 interface SubgraphPackageJson {
   name?: unknown;
   description?: unknown;
-  lattice?: { port?: unknown; monitorsOthers?: unknown; composeEnvironment?: unknown };
+  lattice?: { port?: unknown; monitorsOthers?: unknown; composeEnvironment?: unknown; volumes?: unknown };
 }
 
 /** The folder holding `subgraphs/` and the root package.json, searched upwards from `from`. */
@@ -57,6 +62,7 @@ export function readSubgraphManifest(root: string = findRepositoryRoot()): Subgr
         description: typeof pkg.description === 'string' ? pkg.description : '',
         monitorsOthers: pkg.lattice?.monitorsOthers === true,
         composeEnvironment: stringRecord(pkg.lattice?.composeEnvironment),
+        volumes: stringRecord(pkg.lattice?.volumes),
       };
     })
     .sort((a, b) => portOrder(a) - portOrder(b) || a.name.localeCompare(b.name));

@@ -134,6 +134,30 @@ function exampleOf(type: EventType, userId: string, occurredAt: string): EventEn
       attempts: 5,
       reason: '550 mailbox unavailable',
     },
+    'media.uploaded': {
+      mediaId: 'media-1',
+      userId,
+      type: 'IMAGE',
+      contentType: 'image/webp',
+      bytes: 250_000,
+      uploadedBytes: 4_000_000,
+      processingMs: 180,
+    },
+    'media.upload_rejected': {
+      uploadId: 'upload-1',
+      userId,
+      reason: 'TYPE_NOT_ALLOWED',
+      declaredContentType: 'image/png',
+      size: 5000,
+    },
+    'media.deleted': { mediaId: 'media-1', userId, bytes: 250_000 },
+    'media.restored': { mediaId: 'media-1', userId, bytes: 250_000 },
+    'media.purged': { mediaId: 'media-1', userId, bytes: 250_000 },
+    'media.avatar_changed': {
+      userId,
+      mediaId: 'media-1',
+      url: 'https://api.example.com/media/public/media-1/file',
+    },
   };
   return event(type, examples[type] as never, { actor: userId, subject: userId, occurredAt });
 }
@@ -197,6 +221,19 @@ describe('analytics consumes domain events into facts', () => {
     expect(await metric('notifications.sent', '2021-03-04')).toBe(1);
     expect(await metric('notifications.emails_sent', '2021-03-04')).toBe(1);
     expect(await metric('notifications.failed', '2021-03-04')).toBe(1);
+
+    expect(byType['media.uploaded']).toEqual({
+      type: 'IMAGE',
+      contentType: 'image/webp',
+      bytes: 250_000,
+      uploadedBytes: 4_000_000,
+      processingMs: 180,
+    });
+    expect(byType['media.avatar_changed']).toEqual({});
+    expect(await metric('media.uploads', '2021-03-04')).toBe(1);
+    expect(await metric('media.uploaded_bytes', '2021-03-04')).toBe(250_000);
+    expect(await metric('media.rejected', '2021-03-04')).toBe(1);
+    expect(await metric('media.purged_bytes', '2021-03-04')).toBe(250_000);
 
     expect(await metric('events', '2021-03-04')).toBe(types.length);
     expect(await metric('identity.signups', '2021-03-04')).toBe(1);

@@ -10,11 +10,12 @@ import { type AccountsEvents, accountsEvents } from './accounts';
 import { type BillingEvents, billingEvents } from './billing';
 import type { EventSpecs } from './define';
 import { type IdentityEvents, identityEvents } from './identity';
+import { type MediaEvents, mediaEvents } from './media';
 import { type NotificationsEvents, notificationsEvents } from './notifications';
 import { type UsageEvents, usageEvents } from './usage';
 
 export interface EventContracts
-  extends IdentityEvents, AccountsEvents, BillingEvents, UsageEvents, NotificationsEvents {}
+  extends IdentityEvents, AccountsEvents, BillingEvents, UsageEvents, NotificationsEvents, MediaEvents {}
 
 const SPECS: EventSpecs<EventContracts> = {
   ...identityEvents,
@@ -22,6 +23,7 @@ const SPECS: EventSpecs<EventContracts> = {
   ...billingEvents,
   ...usageEvents,
   ...notificationsEvents,
+  ...mediaEvents,
 };
 
 export type EventType = keyof EventContracts;
@@ -37,4 +39,5 @@ export const SENSITIVE_EVENTS: ReadonlySet<EventType> = new Set(
 );
 
 export type { Meter, PlanLimits } from './billing';
+export type { MediaType } from './media';
 export type { NotificationChannel } from './notifications';

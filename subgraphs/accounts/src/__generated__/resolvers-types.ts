@@ -143,6 +143,11 @@ export type FrequentClientEdge = {
   node: FrequentClient;
 };
 
+export type Media = {
+  __typename?: 'Media';
+  id: Scalars['ID']['output'];
+};
+
 export type Mutation = {
   __typename?: 'Mutation';
   /** Adds a common service to the signed-in user's list. QUOTA_EXCEEDED beyond 200 services. */
@@ -252,7 +257,15 @@ export type PreferencesInput = {
 /** How a person presents themself, and how they want to be addressed and notified. */
 export type Profile = {
   __typename?: 'Profile';
-  /** An https URL of the avatar image; null when not set. */
+  /**
+   * The avatar image uploaded through media (`setAvatar`); null when there is none, or when the
+   * avatar is an external URL the user gave (`avatarUrl`).
+   */
+  avatar?: Maybe<Media>;
+  /**
+   * The address of the avatar image: the public URL of `avatar` when the avatar was uploaded
+   * through media (`setAvatar`), else the https URL the user gave; null when not set.
+   */
   avatarUrl?: Maybe<Scalars['String']['output']>;
   /** The name shown to others; defaults to the part of the email before the `@`. */
   displayName: Scalars['String']['output'];
@@ -288,7 +301,10 @@ export type UpdateBusinessContextInput = {
  * clears a field that may be empty.
  */
 export type UpdateProfileInput = {
-  /** An https URL, at most 2048 characters; null clears it. */
+  /**
+   * An https URL, at most 2048 characters, replacing the avatar uploaded through media (the
+   * same URL again keeps it); null clears it.
+   */
   avatarUrl?: InputMaybe<Scalars['String']['input']>;
   /** 1 to 64 characters; cannot be cleared. */
   displayName?: InputMaybe<Scalars['String']['input']>;
@@ -430,6 +446,7 @@ export type ResolversTypes = ResolversObject<{
   FrequentClient: ResolverTypeWrapper<FrequentClientModel>;
   FrequentClientConnection: ResolverTypeWrapper<Omit<FrequentClientConnection, 'edges'> & { edges: Array<ResolversTypes['FrequentClientEdge']> }>;
   FrequentClientEdge: ResolverTypeWrapper<Omit<FrequentClientEdge, 'node'> & { node: ResolversTypes['FrequentClient'] }>;
+  Media: ResolverTypeWrapper<Media>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   NotificationPreferences: ResolverTypeWrapper<NotificationPreferences>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
@@ -458,6 +475,7 @@ export type ResolversParentTypes = ResolversObject<{
   FrequentClient: FrequentClientModel;
   FrequentClientConnection: Omit<FrequentClientConnection, 'edges'> & { edges: Array<ResolversParentTypes['FrequentClientEdge']> };
   FrequentClientEdge: Omit<FrequentClientEdge, 'node'> & { node: ResolversParentTypes['FrequentClient'] };
+  Media: Media;
   Mutation: Record<PropertyKey, never>;
   NotificationPreferences: NotificationPreferences;
   Boolean: Scalars['Boolean']['output'];
@@ -522,6 +540,10 @@ export type FrequentClientEdgeResolvers<ContextType = Context, ParentType extend
   node?: Resolver<ResolversTypes['FrequentClient'], ParentType, ContextType>;
 }>;
 
+export type MediaResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Media'] = ResolversParentTypes['Media']> = ResolversObject<{
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+}>;
+
 export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
   addCommonService?: Resolver<ResolversTypes['CommonService'], ParentType, ContextType, RequireFields<MutationAddCommonServiceArgs, 'input'>>;
   addFrequentClient?: Resolver<ResolversTypes['FrequentClient'], ParentType, ContextType, RequireFields<MutationAddFrequentClientArgs, 'input'>>;
@@ -549,6 +571,7 @@ export type PreferencesResolvers<ContextType = Context, ParentType extends Resol
 }>;
 
 export type ProfileResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Profile'] = ResolversParentTypes['Profile']> = ResolversObject<{
+  avatar?: Resolver<Maybe<ResolversTypes['Media']>, ParentType, ContextType>;
   avatarUrl?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   displayName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   firstName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -574,6 +597,7 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   FrequentClient?: FrequentClientResolvers<ContextType>;
   FrequentClientConnection?: FrequentClientConnectionResolvers<ContextType>;
   FrequentClientEdge?: FrequentClientEdgeResolvers<ContextType>;
+  Media?: MediaResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   NotificationPreferences?: NotificationPreferencesResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;

@@ -29,14 +29,33 @@ export const defaultPreferences = (): Preferences => ({
 /** A user's profile, keyed by the identity user id (no foreign key across schemas). */
 export class Profile {
   [OptionalProps]?:
-    'firstName' | 'lastName' | 'phone' | 'avatarUrl' | 'preferences' | 'createdAt' | 'updatedAt';
+    | 'firstName'
+    | 'lastName'
+    | 'phone'
+    | 'avatarUrl'
+    | 'avatarMediaId'
+    | 'avatarChangedAt'
+    | 'preferences'
+    | 'createdAt'
+    | 'updatedAt';
   userId!: string;
   firstName: string | null = null;
   lastName: string | null = null;
   displayName!: string;
   /** E.164, e.g. `+447700900123`. */
   phone: string | null = null;
+  /** The avatar's address: one the user typed (https), or the public URL of `avatarMediaId`. */
   avatarUrl: string | null = null;
+  /**
+   * The avatar uploaded through media (`media.avatar_changed`); null when none, or when
+   * `avatarUrl` is an address the user typed.
+   */
+  avatarMediaId: string | null = null;
+  /**
+   * When the avatar last changed (the applied `media.avatar_changed`'s `occurredAt`, or the
+   * user's own `updateProfile`): an older event arriving later changes nothing.
+   */
+  avatarChangedAt: Date | null = null;
   preferences: Preferences = defaultPreferences();
   createdAt: Date = new Date();
   updatedAt: Date = new Date();
@@ -52,6 +71,8 @@ export const ProfileSchema = new EntitySchema<Profile>({
     displayName: { type: 'string', length: 64 },
     phone: { type: 'string', length: 16, nullable: true },
     avatarUrl: { type: 'string', length: 2048, nullable: true },
+    avatarMediaId: { type: 'uuid', nullable: true },
+    avatarChangedAt: { type: 'datetime', nullable: true },
     // The default fills rows that existed before preferences did.
     preferences: { type: 'json', defaultRaw: `'${JSON.stringify(DEFAULT_PREFERENCES)}'::jsonb` },
     createdAt: { type: 'datetime' },

@@ -67,6 +67,8 @@ function snapshotOf(profile: Profile) {
  * Applies a partial update to the user's own profile, creating the profile if registration
  * has not reached accounts yet. The change and its `accounts.profile_updated` event (naming
  * the fields that changed, and the profile as it now reads) commit together; a change that changes nothing writes nothing.
+ * A new `avatarUrl` (or null) replaces the avatar uploaded through media; the same URL again
+ * keeps it.
  */
 export async function updateProfile(em: EntityManager, userId: string, rawInput: unknown): Promise<Profile> {
   const input = validateInput(updateProfileInput, rawInput);
@@ -85,6 +87,12 @@ export async function updateProfile(em: EntityManager, userId: string, rawInput:
       if (value === undefined || profile[field] === value) continue;
       (profile as Record<ProfileField, string | null>)[field] = value;
       changed.push(field);
+    }
+    if (changed.includes('avatarUrl')) {
+      // The user chose another image (or none): no longer the one uploaded through media, and
+      // a media.avatar_changed from before this arriving late changes nothing.
+      profile.avatarMediaId = null;
+      profile.avatarChangedAt = new Date();
     }
     if (input.preferences) {
       const current = readPreferences(profile.preferences);

@@ -1,6 +1,7 @@
 import { accountsMetrics } from './accounts-metrics';
 import { billingMetrics, usageMetrics } from './billing-metrics';
 import { identityMetrics } from './identity-metrics';
+import { mediaMetrics } from './media-metrics';
 import { notificationsMetrics } from './notifications-metrics';
 import { MetricRegistry } from './registry';
 
@@ -14,4 +15,5 @@ export const registry = new MetricRegistry([
   billingMetrics,
   usageMetrics,
   notificationsMetrics,
+  mediaMetrics,
 ]);

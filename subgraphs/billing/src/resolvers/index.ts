@@ -1,4 +1,4 @@
-import { dateTimeScalar } from '@lattice/subgraph-kit';
+import { dateTimeScalar, safeIntScalar } from '@lattice/subgraph-kit';
 import type { Resolvers } from '../__generated__/resolvers-types';
 import { BillingAccount } from './billing-account';
 import { BillingInvoice } from './billing-invoice';
@@ -15,7 +15,6 @@ import { Payment } from './payment';
 import { Plan } from './plan';
 import { PlanSubscription } from './plan-subscription';
 import { billingQueries } from './query';
-import { safeIntScalar } from './safe-int';
 import { userFields } from './user';
 
 export const resolvers: Resolvers = {

@@ -1,0 +1,1 @@
+export { media as subgraph } from './subgraph';

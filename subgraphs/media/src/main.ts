@@ -1,0 +1,4 @@
+import { runSubgraph } from '@lattice/subgraph-kit';
+import { media } from './subgraph';
+
+void runSubgraph(media);

@@ -1,0 +1,44 @@
+import { canReadPrivate } from '@lattice/subgraph-kit';
+import type { MediaResolvers } from '../__generated__/resolvers-types';
+import type { Context } from '../context';
+import type { Media as MediaEntity } from '../entities';
+import { listShareLinks } from '../service/share-links';
+import { MediaUrls } from '../service/urls';
+import { forbidden } from '@lattice/server-kit';
+
+/** Whether the caller may see the media: its owner and staff; anyone, for an active avatar. */
+export function canSee(media: MediaEntity, viewer: Context['viewer']): boolean {
+  return canReadPrivate(viewer, media.ownerId) || (media.isAvatar && !media.deletedAt);
+}
+
+const urls = (context: Context) => MediaUrls.for(context.runtime, context.client);
+
+export const Media: MediaResolvers<Context> = {
+  // Other domains resolve media here; anything the caller may not see is null, as if absent.
+  __resolveReference: async ({ id }, context) => {
+    const media = await context.loaders.mediaById.load(id);
+    return media && canSee(media, context.viewer) ? media : null;
+  },
+  owner: (media) => ({ id: media.ownerId }),
+  url: (media, _args, context) => {
+    if (media.deletedAt) return null;
+    // An avatar seen by others has its public, cacheable address.
+    if (media.isAvatar && !canReadPrivate(context.viewer, media.ownerId))
+      return urls(context).public(media, 'file');
+    return urls(context).file(media, 'file');
+  },
+  thumbnailUrl: (media, _args, context) => {
+    if (media.deletedAt || !media.thumbnailKey) return null;
+    if (media.isAvatar && !canReadPrivate(context.viewer, media.ownerId))
+      return urls(context).public(media, 'thumbnail');
+    return urls(context).file(media, 'thumbnail');
+  },
+  originalUrl: (media, _args, context) =>
+    media.deletedAt || !media.originalKey || !canReadPrivate(context.viewer, media.ownerId)
+      ? null
+      : urls(context).file(media, 'original'),
+  shareLinks: (media, args, { viewer, em }) => {
+    if (viewer?.id !== media.ownerId) throw forbidden('Only the owner sees the share links');
+    return listShareLinks(em, media.id, args);
+  },
+};

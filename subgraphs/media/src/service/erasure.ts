@@ -1,0 +1,15 @@
+import type { EventApplier } from '@lattice/subgraph-kit';
+import { Media, ShareLink, Upload } from '../entities';
+
+/**
+ * A deleted user's files go: every media is due for purging now and every upload expires, so
+ * the janitor removes the bytes and the rows on its next pass; share links stop at once.
+ */
+export const eraseUserMedia: EventApplier<unknown, 'identity.user_deleted'> = async (em, event) => {
+  const ownerId = event.data.userId;
+  const now = new Date();
+  await em.nativeUpdate(ShareLink, { ownerId, revokedAt: null }, { revokedAt: now });
+  await em.nativeUpdate(Media, { ownerId, deletedAt: null }, { deletedAt: now, isAvatar: false });
+  await em.nativeUpdate(Media, { ownerId }, { purgeAt: now });
+  await em.nativeUpdate(Upload, { ownerId, mediaId: null }, { expiresAt: now });
+};

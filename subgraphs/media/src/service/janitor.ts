@@ -1,0 +1,59 @@
+import type { Logger } from '@lattice/server-kit';
+import { Media, Upload } from '../entities';
+import type { MediaRuntime } from '../runtime';
+import { purgeMedia } from './library';
+import { discardUploads } from './uploads';
+
+const BATCH = 100;
+
+export interface SweepResult {
+  purged: number;
+  expiredUploads: number;
+}
+
+/**
+ * One pass of cleaning: deleted media past retention are purged, uploads that expired
+ * unfinished are dropped with their staged bytes, and finished uploads' rows are forgotten
+ * once expired. Safe on several replicas at once (each purge and discard is claimed by its
+ * delete), and repeated until a pass finds less than a batch.
+ */
+export async function sweep(runtime: MediaRuntime): Promise<SweepResult> {
+  const result: SweepResult = { purged: 0, expiredUploads: 0 };
+  const em = runtime.orm.em.fork();
+  for (;;) {
+    const now = runtime.now();
+    const due = await em.find(
+      Media,
+      { purgeAt: { $lte: now } },
+      { limit: BATCH, orderBy: { purgeAt: 'asc' } },
+    );
+    for (const media of due) if (await purgeMedia(em.fork(), runtime, media)) result.purged += 1;
+    const expired = await em.find(Upload, { mediaId: null, expiresAt: { $lte: now } }, { limit: BATCH });
+    await discardUploads(em, runtime, expired);
+    result.expiredUploads += expired.length;
+    await em.nativeDelete(Upload, { mediaId: { $ne: null }, expiresAt: { $lte: now } });
+    em.clear();
+    if (due.length < BATCH && expired.length < BATCH) return result;
+  }
+}
+
+/** Runs `sweep` every `intervalMs` until stopped; a failed pass is logged and tried again next time. */
+export function startJanitor(runtime: MediaRuntime, intervalMs: number, log: Logger): () => Promise<void> {
+  let running: Promise<unknown> | undefined;
+  const timer = setInterval(() => {
+    if (running) return; // the last pass is still going
+    running = sweep(runtime)
+      .then((result) => {
+        if (result.purged || result.expiredUploads) log.info(result, 'media janitor swept');
+      })
+      .catch((error: unknown) => log.error({ err: error }, 'media janitor failed; it runs again later'))
+      .finally(() => {
+        running = undefined;
+      });
+  }, intervalMs);
+  timer.unref();
+  return async () => {
+    clearInterval(timer);
+    await running;
+  };
+}

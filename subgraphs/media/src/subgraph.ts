@@ -1,0 +1,54 @@
+import { join } from 'node:path';
+import { createMeter, entitlementsChanged, planCatalogue, usageEntities } from '@lattice/entitlements';
+import { createObjectStorage } from '@lattice/object-storage';
+import { defineSubgraph, subgraphPackage } from '@lattice/subgraph-kit';
+import { entities } from './entities';
+import { mediaRoutes } from './http/routes';
+import { createLoaders } from './loaders';
+import { resolvers } from './resolvers';
+import type { MediaRuntime } from './runtime';
+import { eraseUserMedia } from './service/erasure';
+import { startJanitor } from './service/janitor';
+import { mediaSettings } from './service/settings';
+import { UrlSigner } from './service/signing';
+
+/**
+ * media: files uploaded whole or resumably (tus), judged by their bytes, images optimised,
+ * downloads with ranges, share links, soft delete and purge, storage against the plan, on a
+ * local folder or S3.
+ */
+export const media = defineSubgraph({
+  name: 'media',
+  ...subgraphPackage(__dirname),
+  resolvers,
+  entities: [...entities, ...usageEntities],
+  settings: mediaSettings,
+  async init({ orm, settings, log }): Promise<MediaRuntime> {
+    const storage = createObjectStorage(settings, {
+      defaultDirectory: join(process.cwd(), '.data', 'media'),
+    });
+    const signer = await UrlSigner.load(orm.em.fork());
+    const runtime: MediaRuntime = {
+      settings,
+      storage,
+      signer,
+      meter: createMeter({ catalogue: planCatalogue(settings.PLANS) }),
+      orm,
+      log,
+      now: () => new Date(),
+      close: async () => {
+        await stopJanitor();
+        await storage.close();
+      },
+    };
+    const stopJanitor = startJanitor(runtime, settings.MEDIA_JANITOR_INTERVAL_SECONDS * 1000, log);
+    return runtime;
+  },
+  close: (runtime) => runtime.close(),
+  loaders: (em) => createLoaders(em),
+  consumers: {
+    'billing.entitlements_changed': entitlementsChanged,
+    'identity.user_deleted': eraseUserMedia,
+  },
+  routes: mediaRoutes,
+});
