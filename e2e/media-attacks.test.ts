@@ -12,6 +12,7 @@ import {
   startMediaLattice,
   uploadFile,
 } from './support/media';
+import { promoteToAdmin } from './support/accounts';
 
 // What an outsider or a careless client tries against uploads and files, through the gateway.
 let media: MediaLattice;
@@ -194,4 +195,22 @@ test('storage is limited by the plan, and racing uploads cannot pass the limit t
   } finally {
     await small.stop();
   }
+});
+
+test("the platform's storage is for admins only", async () => {
+  const { lattice } = media;
+  const user = await newUser(lattice);
+  await uploadFile(lattice, user.token, { filename: 'x.png', contentType: 'image/png', bytes: await png() });
+  const refused = await gql(lattice, user.token, `{ storageStatistics { files } }`);
+  expect(refused.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  const admin = await newUser(lattice);
+  const adminToken = await promoteToAdmin(lattice, admin.email);
+  const { storageStatistics } = await ok(
+    lattice,
+    adminToken,
+    `{ storageStatistics { files activeFiles bytes limit } }`,
+  );
+  expect(storageStatistics.files).toBeGreaterThanOrEqual(1);
+  expect(storageStatistics.bytes).toBeGreaterThan(0);
+  expect(storageStatistics.limit).toBeNull();
 });
