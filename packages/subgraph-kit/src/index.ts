@@ -21,3 +21,4 @@ export {
 } from './pagination';
 export { canReadPrivate, requireRole, requireViewer } from './guards';
 export { PushQueue } from './push-queue';
+export { Secret, SecretSchema, storedSecret } from './stored-secret';

@@ -1,6 +1,6 @@
-import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { Secret } from '../entities';
+import { storedSecret } from '@lattice/subgraph-kit';
 
 const SECRET_NAME = 'url-signing';
 
@@ -16,14 +16,7 @@ export class UrlSigner {
   private constructor(private readonly key: Buffer) {}
 
   static async load(em: EntityManager): Promise<UrlSigner> {
-    await em
-      .createQueryBuilder(Secret)
-      .insert({ name: SECRET_NAME, value: randomBytes(32).toString('hex') })
-      .onConflict('name')
-      .ignore()
-      .execute();
-    const secret = await em.findOneOrFail(Secret, { name: SECRET_NAME });
-    return new UrlSigner(Buffer.from(secret.value, 'hex'));
+    return new UrlSigner(await storedSecret(em, SECRET_NAME));
   }
 
   /** `expires` (Unix seconds) and `signature` query parameters for `grant`. */

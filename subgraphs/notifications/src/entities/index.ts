@@ -1,16 +1,15 @@
+import { SecretSchema } from '@lattice/subgraph-kit';
 import { DeliverySchema } from './delivery';
 import { ErasedUserSchema } from './erased-user';
 import { NotificationSchema } from './notification';
 import { PreferenceSchema } from './preference';
 import { RecipientSchema } from './recipient';
-import { SecretSchema } from './secret';
 
 export { Delivery, type DeliveryChannel, type DeliveryStatus } from './delivery';
 export { ErasedUser } from './erased-user';
 export { Notification } from './notification';
 export { Preference } from './preference';
 export { Recipient } from './recipient';
-export { Secret } from './secret';
 
 export const entities = [
   DeliverySchema,

@@ -1,6 +1,6 @@
-import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { Secret } from '../entities';
+import { storedSecret } from '@lattice/subgraph-kit';
 
 const SECRET_NAME = 'unsubscribe';
 
@@ -19,14 +19,7 @@ export class UnsubscribeTokens {
   private constructor(private readonly key: Buffer) {}
 
   static async load(em: EntityManager): Promise<UnsubscribeTokens> {
-    await em
-      .createQueryBuilder(Secret)
-      .insert({ name: SECRET_NAME, value: randomBytes(32).toString('hex') })
-      .onConflict('name')
-      .ignore()
-      .execute();
-    const secret = await em.findOneOrFail(Secret, { name: SECRET_NAME });
-    return new UnsubscribeTokens(Buffer.from(secret.value, 'hex'));
+    return new UnsubscribeTokens(await storedSecret(em, SECRET_NAME));
   }
 
   sign(claim: UnsubscribeClaim): string {
