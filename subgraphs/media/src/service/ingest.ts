@@ -58,17 +58,23 @@ export async function ingestUpload(runtime: MediaRuntime, uploadId: string): Pro
     );
   }
 
-  const media = em.create(Media, {
-    ownerId: upload.ownerId,
-    filename: sanitizeFilename(upload.filename, detected),
-    type: detected.type,
-    contentType: detected.mime,
-    size: upload.size,
-    checksum: '',
-    storageKey: '',
-    storedBytes: 0,
-    createdAt: runtime.now(),
-  });
+  // Not persisted here: only the transaction below stores it (a refusal must leave no row, and
+  // reject()'s own transaction would otherwise flush it).
+  const media = em.create(
+    Media,
+    {
+      ownerId: upload.ownerId,
+      filename: sanitizeFilename(upload.filename, detected),
+      type: detected.type,
+      contentType: detected.mime,
+      size: upload.size,
+      checksum: '',
+      storageKey: '',
+      storedBytes: 0,
+      createdAt: runtime.now(),
+    },
+    { persist: false },
+  );
   const prefix = `media/${upload.ownerId}/${media.id}`;
   const written: string[] = [];
   try {
