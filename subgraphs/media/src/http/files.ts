@@ -85,7 +85,8 @@ export async function serveSharedFile(
   url: URL,
   runtime: MediaRuntime,
 ) {
-  const token = decodeURIComponent(url.pathname.slice('/media/shared/'.length));
+  // Tokens are URL-safe as made (service/signing.ts): nothing to decode, nor to fail decoding.
+  const token = url.pathname.slice('/media/shared/'.length);
   const em = runtime.orm.em.fork();
   const shared = await openShareLink(em, runtime, token);
   if (shared.state === 'unknown') return notFound(res);

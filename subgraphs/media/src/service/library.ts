@@ -2,7 +2,7 @@ import { createEvent, recordEvent } from '@lattice/events';
 import { badUserInput, notFound } from '@lattice/server-kit';
 import { type Connection, type PageArgs, paginate } from '@lattice/subgraph-kit';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { Media } from '../entities';
+import { Media, ShareLink } from '../entities';
 import type { MediaRuntime } from '../runtime';
 import type { MediaType } from './files';
 import { isUuid } from './uploads';
@@ -34,11 +34,14 @@ export function listMedia(
  */
 export async function deleteMedia(em: EntityManager, runtime: MediaRuntime, ownerId: string, id: string) {
   return em.transactional(async (tx) => {
+    await lockAvatar(tx, ownerId);
     const media = await findOwnMedia(tx, ownerId, id);
     if (media.deletedAt) return media;
     const now = runtime.now();
     media.deletedAt = now;
     media.purgeAt = new Date(now.getTime() + runtime.settings.MEDIA_RETENTION_DAYS * 86_400_000);
+    // Revoked, not paused: restoring the file must not bring back links its owner meant to end.
+    await tx.nativeUpdate(ShareLink, { mediaId: media.id, revokedAt: null }, { revokedAt: now });
     if (media.isAvatar) clearAvatar(tx, media);
     recordEvent(tx, mediaEvent('media.deleted', media));
     return media;
@@ -89,6 +92,7 @@ export async function setAvatar(
   publicUrl: (media: Media) => string,
 ): Promise<Media | null> {
   return em.transactional(async (tx) => {
+    await lockAvatar(tx, ownerId);
     const media = mediaId ? await findOwnMedia(tx, ownerId, mediaId) : null;
     if (media && (media.deletedAt || media.type !== 'IMAGE'))
       throw badUserInput('An avatar must be one of your images, not deleted', 'mediaId');
@@ -110,6 +114,15 @@ export async function setAvatar(
     );
     return media;
   });
+}
+
+/**
+ * Changes of one owner's avatar, one at a time: two at once would both clear the current one
+ * and the second would break the one-avatar index; a delete racing a setAvatar would leave a
+ * deleted avatar that a restore makes public again.
+ */
+async function lockAvatar(em: EntityManager, ownerId: string): Promise<void> {
+  await em.execute('select pg_advisory_xact_lock(hashtextextended(?, 0))', [`media.avatar:${ownerId}`]);
 }
 
 function clearAvatar(em: EntityManager, media: Media) {
