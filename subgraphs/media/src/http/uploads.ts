@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { Server as TusServer, Upload as TusUpload } from '@tus/server';
+import { type Locker, MemoryLocker, Server as TusServer, Upload as TusUpload } from '@tus/server';
 import { sendJson, streamingRoute } from '@lattice/server-kit';
 import { Upload } from '../entities';
 import type { MediaRuntime } from '../runtime';
@@ -23,8 +23,10 @@ const refusal = (status_code: number, error: string, code: string) => ({
  * the upload is checked and stored (service/ingest.ts) and the answer carries the media.
  */
 export function uploadRoute(runtime: MediaRuntime) {
+  const locker = new MemoryLocker();
   const tus = new TusServer({
     path: UPLOADS_PATH,
+    locker,
     datastore: runtime.storage.staging,
     maxSize: runtime.settings.MEDIA_MAX_FILE_BYTES,
     // The gateway answers CORS for its host; tus adds no origin of its own.
@@ -70,13 +72,16 @@ export function uploadRoute(runtime: MediaRuntime) {
     req.setTimeout(IDLE_TIMEOUT_MS, () => req.destroy());
     const id = uploadIdOf(url);
     if (!id) return sendJson(res, 404, { error: 'Not found', code: 'NOT_FOUND' });
+    // Staged bytes are the client's to send, not to read back.
+    if (req.method === 'GET')
+      return sendJson(res, 405, { error: 'Download a file from its media URL', code: 'METHOD_NOT_ALLOWED' });
     if (req.method === 'POST')
       return sendJson(res, 405, {
         error: 'Uploads are created with the createUpload mutation',
         code: 'METHOD_NOT_ALLOWED',
       });
     if (req.method === 'PUT') {
-      const refused = await preparePut(req, runtime, id, url);
+      const refused = await preparePut(req, runtime, locker, id, url);
       if (refused) return sendJson(res, refused.status, { error: refused.error, code: refused.code });
     }
     await tus.handle(req, res);
@@ -88,7 +93,7 @@ export function uploadRoute(runtime: MediaRuntime) {
  * broken one starts over), so both ways share tus's locking, size checks and completion.
  * The declared length must be exact: a body is never read past it.
  */
-async function preparePut(req: IncomingMessage, runtime: MediaRuntime, id: string, url: URL) {
+async function preparePut(req: IncomingMessage, runtime: MediaRuntime, locker: Locker, id: string, url: URL) {
   if (!runtime.signer.verify({ kind: 'upload', uploadId: id }, url.searchParams, runtime.now()))
     return { status: 403, error: 'This upload URL is invalid or has expired', code: 'FORBIDDEN' };
   const upload = await runtime.orm.em.fork().findOne(Upload, { id, mediaId: null });
@@ -102,10 +107,20 @@ async function preparePut(req: IncomingMessage, runtime: MediaRuntime, id: strin
       error: `This upload is ${upload.size} bytes; the request declares ${declared}`,
       code: Number(declared) > upload.size ? 'PAYLOAD_TOO_LARGE' : 'BAD_REQUEST',
     };
-  const staged = await runtime.storage.staging.getUpload(id).catch(() => undefined);
-  if (!staged || staged.offset !== 0) {
-    await runtime.storage.removeStaged(id);
-    await runtime.storage.staging.create(new TusUpload({ id, size: upload.size, offset: 0 }));
+  // Under tus's lock for the upload: a transfer still running is told to stop first, and bytes
+  // complete (being judged and stored right now) are never replaced.
+  const lock = locker.newLock(id);
+  await lock.lock(AbortSignal.timeout(10_000), () => {});
+  try {
+    const staged = await runtime.storage.staging.getUpload(id).catch(() => undefined);
+    if (staged && staged.offset === upload.size)
+      return { status: 409, error: 'This upload has all its bytes and is being stored', code: 'CONFLICT' };
+    if (!staged || staged.offset !== 0) {
+      await runtime.storage.removeStaged(id);
+      await runtime.storage.staging.create(new TusUpload({ id, size: upload.size, offset: 0 }));
+    }
+  } finally {
+    await lock.unlock();
   }
   req.method = 'PATCH';
   setHeader(req, 'tus-resumable', '1.0.0');

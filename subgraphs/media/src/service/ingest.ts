@@ -21,7 +21,7 @@ import { discardUploads } from './uploads';
 /** Why an upload was refused once its bytes were in: a stable code, an HTTP status, a message. */
 export class UploadRejected extends Error {
   constructor(
-    readonly code: 'UNSUPPORTED_MEDIA_TYPE' | 'IMAGE_UNREADABLE' | 'QUOTA_EXCEEDED',
+    readonly code: 'UNSUPPORTED_MEDIA_TYPE' | 'IMAGE_UNREADABLE' | 'QUOTA_EXCEEDED' | 'INCOMPLETE',
     readonly status: number,
     message: string,
     readonly details: Record<string, unknown> = {},
@@ -46,6 +46,9 @@ export async function ingestUpload(runtime: MediaRuntime, uploadId: string): Pro
   if (upload.mediaId) return em.findOneOrFail(Media, { id: upload.mediaId });
   const started = Date.now();
   const { settings, storage } = runtime;
+  const staged = await storage.staging.getUpload(uploadId).catch(() => undefined);
+  if (staged?.offset !== upload.size)
+    throw new UploadRejected('INCOMPLETE', 409, 'The upload is not complete; send the rest of its bytes');
 
   const detected = await detectType(await readHead(runtime, uploadId), settings.MEDIA_ALLOWED_TYPES);
   if (!detected) {
