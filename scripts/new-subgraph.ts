@@ -35,6 +35,7 @@ async function main(): Promise<void> {
     description,
     monitorsOthers: false,
     composeEnvironment: {},
+    volumes: {},
   };
   const problems = manifestProblems([...entries, entry]);
   if (problems.length) throw new Error(problems.join('\n'));
