@@ -1,0 +1,5 @@
+export { startOpenAISimulator } from './simulator';
+export type { OpenAISimulator, OpenAISimulatorOptions } from './simulator';
+export type { DelayOptions, FailureOptions } from './faults';
+export type { RecordedRequest } from './requests';
+export { countTokens } from './tokens';

@@ -1,0 +1,70 @@
+import { modelNotFound, OpenAIApiError } from './errors';
+
+export type ModelKind = 'chat' | 'image';
+
+export const DEFAULT_MODELS: readonly string[] = ['gpt-4o-mini', 'gpt-4o', 'gpt-image-1'];
+
+/** A fixed creation time, so listings are the same from one run to the next. */
+const CREATED = 1_715_367_049;
+
+/** Ids starting with `gpt-image` or `dall-e` generate images; every other id chats. */
+export function kindOf(id: string): ModelKind {
+  return /^(gpt-image|dall-e)/.test(id) ? 'image' : 'chat';
+}
+
+/** The configured models, as `GET /v1/models` lists them. */
+export class ModelCatalogue {
+  private readonly ids: readonly string[];
+
+  constructor(ids: readonly string[] = DEFAULT_MODELS) {
+    const invalid = ids.find((id) => typeof id !== 'string' || !/^\S+$/.test(id));
+    if (invalid !== undefined || ids.length === 0) {
+      throw new RangeError(
+        `models must be a non-empty list of ids without spaces, got ${JSON.stringify(ids)}`,
+      );
+    }
+    this.ids = [...new Set(ids)];
+  }
+
+  list() {
+    return { object: 'list', data: this.ids.map((id) => this.wire(id)) };
+  }
+
+  retrieve(id: string) {
+    if (!this.ids.includes(id)) throw modelNotFound(id);
+    return this.wire(id);
+  }
+
+  /** The model a request names, checked to exist and to be of the endpoint's kind. */
+  require(model: unknown, kind: ModelKind): string {
+    if (typeof model !== 'string' || model === '') {
+      throw new OpenAIApiError(400, {
+        message: 'you must provide a model parameter',
+        type: 'invalid_request_error',
+        param: null,
+        code: null,
+      });
+    }
+    if (!this.ids.includes(model)) throw modelNotFound(model);
+    if (kindOf(model) !== kind) {
+      throw kind === 'chat'
+        ? new OpenAIApiError(404, {
+            message: 'This is not a chat model and thus not supported in the v1/chat/completions endpoint.',
+            type: 'invalid_request_error',
+            param: 'model',
+            code: null,
+          })
+        : new OpenAIApiError(400, {
+            message: `Invalid value: '${model}'. The model does not generate images.`,
+            type: 'invalid_request_error',
+            param: 'model',
+            code: 'invalid_value',
+          });
+    }
+    return model;
+  }
+
+  private wire(id: string) {
+    return { id, object: 'model', created: CREATED, owned_by: 'system' };
+  }
+}
