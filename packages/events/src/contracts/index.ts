@@ -7,6 +7,7 @@
  * mail delivers); consumers that store events (analytics) must drop their `data`.
  */
 import { type AccountsEvents, accountsEvents } from './accounts';
+import { type AiEvents, aiEvents } from './ai';
 import { type BillingEvents, billingEvents } from './billing';
 import type { EventSpecs } from './define';
 import { type IdentityEvents, identityEvents } from './identity';
@@ -15,7 +16,14 @@ import { type NotificationsEvents, notificationsEvents } from './notifications';
 import { type UsageEvents, usageEvents } from './usage';
 
 export interface EventContracts
-  extends IdentityEvents, AccountsEvents, BillingEvents, UsageEvents, NotificationsEvents, MediaEvents {}
+  extends
+    IdentityEvents,
+    AccountsEvents,
+    BillingEvents,
+    UsageEvents,
+    NotificationsEvents,
+    MediaEvents,
+    AiEvents {}
 
 const SPECS: EventSpecs<EventContracts> = {
   ...identityEvents,
@@ -24,6 +32,7 @@ const SPECS: EventSpecs<EventContracts> = {
   ...usageEvents,
   ...notificationsEvents,
   ...mediaEvents,
+  ...aiEvents,
 };
 
 export type EventType = keyof EventContracts;

@@ -1,0 +1,1 @@
+export { ai as subgraph } from './subgraph';

@@ -1,0 +1,4 @@
+import { runSubgraph } from '@lattice/subgraph-kit';
+import { ai } from './subgraph';
+
+void runSubgraph(ai);

@@ -1,0 +1,105 @@
+import { notFound, validateInput } from '@lattice/server-kit';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { z } from 'zod';
+import { Conversation, Message } from '../entities';
+import type { AiRuntime } from '../runtime';
+import { allMessages, assertNotStreaming, findConversation, streamingReply } from './conversations';
+import { startReply } from './generation';
+import { fitHistory } from './history';
+
+/**
+ * Stores the owner's message and starts the reply: the plan's token budget is checked for the
+ * prompt first (QUOTA_EXCEEDED and no provider call), one reply at a time per conversation.
+ * Answers the reply as it starts (STREAMING); it streams on `messageStream`.
+ */
+export async function sendMessage(
+  em: EntityManager,
+  runtime: AiRuntime,
+  ownerId: string,
+  conversationId: string,
+  content: unknown,
+): Promise<Message> {
+  const text = validateInput(
+    z.string().trim().min(1).max(runtime.settings.AI_MAX_MESSAGE_CHARS),
+    content,
+    'content',
+  );
+  return reply(em, runtime, ownerId, conversationId, (tx, conversation) =>
+    tx.create(Message, { conversationId: conversation.id, ownerId, role: 'USER', content: text }),
+  );
+}
+
+/** Replaces the last reply (kept for its accounts, out of the history) with a new one. */
+export async function regenerateReply(
+  em: EntityManager,
+  runtime: AiRuntime,
+  ownerId: string,
+  conversationId: string,
+) {
+  return reply(em, runtime, ownerId, conversationId, async (tx, conversation) => {
+    const last = await tx.findOne(
+      Message,
+      { conversationId: conversation.id, replacedAt: null },
+      { orderBy: { createdAt: 'desc', id: 'desc' } },
+    );
+    if (!last) throw notFound('This conversation has no message to reply to');
+    if (last.role === 'ASSISTANT') last.replacedAt = new Date();
+  });
+}
+
+/** Stops the reply being written in one of the owner's conversations; false if none was. */
+export async function cancelGeneration(
+  em: EntityManager,
+  runtime: AiRuntime,
+  ownerId: string,
+  conversationId: string,
+) {
+  const conversation = await findConversation(em, ownerId, conversationId);
+  const running = await streamingReply(em, conversation.id);
+  if (!running) return false;
+  await runtime.hub.request({ kind: 'cancel', messageId: running.id });
+  return true;
+}
+
+async function reply(
+  em: EntityManager,
+  runtime: AiRuntime,
+  ownerId: string,
+  conversationId: string,
+  before: (tx: EntityManager, conversation: Conversation) => unknown,
+): Promise<Message> {
+  const {
+    reply: placeholder,
+    model,
+    prompt,
+    estimatedTokens,
+  } = await em.transactional(async (tx) => {
+    const conversation = await findConversation(tx, ownerId, conversationId);
+    // One reply at a time per conversation, also across replicas: the row lock serialises senders.
+    await tx.execute('select 1 from ai.conversation where id = ? for update', [conversation.id]);
+    assertNotStreaming(await streamingReply(tx, conversation.id));
+    await before(tx, conversation);
+    await tx.flush();
+    const model = runtime.models.chat(conversation.model);
+    const history = fitHistory(
+      model,
+      conversation.systemPrompt,
+      await allMessages(tx, conversation.id),
+      runtime.settings.AI_REPLY_MAX_TOKENS,
+    );
+    await runtime.meter.check(tx, ownerId, 'aiTokens', history.estimatedTokens);
+    conversation.updatedAt = new Date();
+    const reply = tx.create(Message, {
+      conversationId: conversation.id,
+      ownerId,
+      role: 'ASSISTANT',
+      content: '',
+      status: 'STREAMING',
+      model: model.id,
+      provider: model.provider.id,
+    });
+    return { reply, model, prompt: history.prompt, estimatedTokens: history.estimatedTokens };
+  });
+  startReply(runtime, { reply: placeholder, ownerId, model, prompt, estimatedPromptTokens: estimatedTokens });
+  return placeholder;
+}

@@ -1,0 +1,117 @@
+import { conflict, notFound, validateInput } from '@lattice/server-kit';
+import { type Connection, type PageArgs, paginate } from '@lattice/subgraph-kit';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { z } from 'zod';
+import { Conversation, Message } from '../entities';
+import type { AiRuntime } from '../runtime';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+export const isUuid = (value: string) => UUID.test(value);
+
+const title = z.string().trim().min(1).max(200);
+const createInput = z.object({
+  title: title.nullish(),
+  model: z.string().max(100).nullish(),
+  systemPrompt: z.string().max(10_000).nullish(),
+});
+
+export async function createConversation(
+  em: EntityManager,
+  runtime: AiRuntime,
+  ownerId: string,
+  input: unknown,
+): Promise<Conversation> {
+  const fields = validateInput(createInput, input);
+  const model = runtime.models.chat(fields.model, 'input.model');
+  const conversation = em.create(Conversation, {
+    ownerId,
+    title: fields.title ?? 'New conversation',
+    model: model.id,
+    systemPrompt: fields.systemPrompt?.trim() || null,
+  });
+  await em.flush();
+  return conversation;
+}
+
+/** One of the owner's conversations, not deleted; NOT_FOUND for anything else. */
+export async function findConversation(
+  em: EntityManager,
+  ownerId: string,
+  id: string,
+): Promise<Conversation> {
+  const conversation = isUuid(id) ? await em.findOne(Conversation, { id, ownerId, deletedAt: null }) : null;
+  if (!conversation) throw notFound('No such conversation');
+  return conversation;
+}
+
+export async function renameConversation(em: EntityManager, ownerId: string, id: string, newTitle: string) {
+  const conversation = await findConversation(em, ownerId, id);
+  conversation.title = validateInput(title, newTitle, 'title');
+  await em.flush();
+  return conversation;
+}
+
+/** Deletes the conversation (soft): it leaves every list, search and stream; a reply running is stopped. */
+export async function deleteConversation(em: EntityManager, runtime: AiRuntime, ownerId: string, id: string) {
+  const conversation = await findConversation(em, ownerId, id);
+  conversation.deletedAt = new Date();
+  await em.flush();
+  const streaming = await em.findOne(Message, { conversationId: id, status: 'STREAMING' });
+  if (streaming) await runtime.hub.request({ kind: 'cancel', messageId: streaming.id });
+  return true;
+}
+
+/**
+ * The owner's conversations, most recently active first; with `search`, those whose title or
+ * any message matches it (PostgreSQL full text, `simple` configuration: every language).
+ */
+export async function listConversations(
+  em: EntityManager,
+  ownerId: string,
+  args: PageArgs & { search?: string | null },
+): Promise<Connection<Conversation>> {
+  const where: Record<string, unknown> = { ownerId, deletedAt: null };
+  const search = args.search?.trim();
+  if (search) {
+    const rows = await em.execute<{ id: string }[]>(
+      `select c.id from ai.conversation c
+        where c.owner_id = ? and c.deleted_at is null
+          and (c.title ilike ? escape '\\'
+               or exists (select 1 from ai.message m
+                           where m.conversation_id = c.id and m.replaced_at is null
+                             and to_tsvector('simple', m.content) @@ plainto_tsquery('simple', ?)))
+        limit 1000`,
+      [ownerId, `%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`, search],
+    );
+    where.id = { $in: rows.map((row) => row.id) };
+  }
+  return paginate(em, Conversation, where, args, { orderBy: ['updatedAt', 'id'], direction: 'desc' });
+}
+
+/** A page of a conversation's messages, oldest first (replaced replies left out). */
+export function listMessages(
+  em: EntityManager,
+  conversationId: string,
+  args: PageArgs,
+): Promise<Connection<Message>> {
+  return paginate(em, Message, { conversationId, replacedAt: null }, args, {
+    orderBy: ['createdAt', 'id'],
+    direction: 'asc',
+    defaultFirst: 50,
+    maxFirst: 200,
+  });
+}
+
+/** Every message of a conversation, oldest first (history, export). */
+export function allMessages(em: EntityManager, conversationId: string): Promise<Message[]> {
+  return em.find(Message, { conversationId, replacedAt: null }, { orderBy: { createdAt: 'asc', id: 'asc' } });
+}
+
+/** The reply being generated in a conversation, if any. */
+export function streamingReply(em: EntityManager, conversationId: string): Promise<Message | null> {
+  return em.findOne(Message, { conversationId, status: 'STREAMING' });
+}
+
+export function assertNotStreaming(reply: Message | null): void {
+  if (reply) throw conflict('A reply is being written in this conversation; wait for it or cancel it');
+}

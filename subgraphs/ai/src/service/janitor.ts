@@ -1,0 +1,38 @@
+import { Message } from '../entities';
+import type { AiRuntime } from '../runtime';
+import { describeFailure } from '../providers/retries';
+
+const EVERY_MS = 60_000;
+
+/**
+ * Marks FAILED the replies left STREAMING by a process that died (none of this replica's own,
+ * and older than AI_STALE_REPLY_SECONDS), so their conversations take messages again.
+ */
+export async function failStaleReplies(runtime: AiRuntime, now = new Date()): Promise<number> {
+  const before = new Date(now.getTime() - runtime.settings.AI_STALE_REPLY_SECONDS * 1000);
+  const em = runtime.orm.em.fork();
+  const stale = await em.find(Message, { status: 'STREAMING', createdAt: { $lt: before } }, { limit: 500 });
+  const orphans = stale.filter((reply) => !runtime.hub.isGeneratingHere(reply.id)).map((reply) => reply.id);
+  if (!orphans.length) return 0;
+  return em.nativeUpdate(
+    Message,
+    { id: { $in: orphans }, status: 'STREAMING' },
+    { status: 'FAILED', error: describeFailure('interrupted') },
+  );
+}
+
+export function startReplyJanitor(runtime: AiRuntime): () => Promise<void> {
+  let running: Promise<unknown> | undefined;
+  const timer = setInterval(() => {
+    running ??= failStaleReplies(runtime)
+      .catch((error: unknown) => runtime.log.error({ err: error }, 'stale replies could not be failed'))
+      .finally(() => {
+        running = undefined;
+      });
+  }, EVERY_MS);
+  timer.unref();
+  return async () => {
+    clearInterval(timer);
+    await running;
+  };
+}

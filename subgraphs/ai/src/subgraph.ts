@@ -1,0 +1,56 @@
+import { join } from 'node:path';
+import { createMeter, entitlementsChanged, planCatalogue, usageEntities } from '@lattice/entitlements';
+import { createObjectStorage } from '@lattice/object-storage';
+import { defineSubgraph, subgraphPackage } from '@lattice/subgraph-kit';
+import { entities } from './entities';
+import { ReplyHub } from './live/hub';
+import { createLoaders } from './loaders';
+import { connectProviders } from './providers/connect';
+import { resolvers } from './resolvers';
+import type { AiRuntime } from './runtime';
+import { startReplyJanitor } from './service/janitor';
+import { aiSettings } from './service/settings';
+
+/**
+ * ai: conversations with streamed, resumable replies from OpenAI-compatible providers, token
+ * budgets and costs, images generated and stored as media.
+ */
+export const ai = defineSubgraph({
+  name: 'ai',
+  ...subgraphPackage(__dirname),
+  resolvers,
+  entities: [...entities, ...usageEntities],
+  settings: aiSettings,
+  async init({ orm, bus, config, settings, log }): Promise<AiRuntime> {
+    const providers = await connectProviders(settings, log, config.nodeEnv === 'production');
+    const hub = new ReplyHub(bus, log);
+    await hub.start();
+    const storage = createObjectStorage(settings, {
+      defaultDirectory: join(process.cwd(), '.data', 'media'),
+    });
+    const generations = new Set<Promise<void>>();
+    const runtime: AiRuntime = {
+      settings,
+      models: providers.models,
+      hub,
+      meter: createMeter({ catalogue: planCatalogue(settings.PLANS) }),
+      storage,
+      orm,
+      log,
+      generations,
+      close: async () => {
+        await stopJanitor();
+        await hub.stop();
+        // Cancelled by hub.stop: each ends by storing what it wrote.
+        await Promise.allSettled([...generations]);
+        await storage.close();
+        await providers.simulator?.close();
+      },
+    };
+    const stopJanitor = startReplyJanitor(runtime);
+    return runtime;
+  },
+  close: (runtime) => runtime.close(),
+  loaders: (em) => createLoaders(em),
+  consumers: { 'billing.entitlements_changed': entitlementsChanged },
+});
