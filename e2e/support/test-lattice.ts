@@ -50,6 +50,8 @@ export async function startTestLattice(
   const only = options.subgraphs && ['identity', ...options.subgraphs];
   const scratch = only && !options.supergraphPath ? mkdtempSync(join(tmpdir(), 'lattice-e2e-')) : undefined;
   if (scratch) writeFileSync(join(scratch, 'supergraph.graphql'), composeSupergraph('', only));
+  // Files (media's, ai's images) go to a folder of this test's own, never into the repository.
+  const files = env.STORAGE_DIR ? undefined : mkdtempSync(join(tmpdir(), 'lattice-files-'));
   const database = options.databaseUrl ? undefined : await createTestDatabase();
   const redisUrl = options.redis === false ? undefined : testRedisUrl();
   const redisPrefix = uniqueRedisPrefix('e2e');
@@ -64,7 +66,7 @@ export async function startTestLattice(
     nodeEnv: 'test',
     supergraphPath: options.supergraphPath ?? (scratch ? join(scratch, 'supergraph.graphql') : SUPERGRAPH),
     only,
-    env: { PERSISTED_OPERATIONS_PATH: PERSISTED_OPERATIONS, ...env },
+    env: { PERSISTED_OPERATIONS_PATH: PERSISTED_OPERATIONS, ...(files ? { STORAGE_DIR: files } : {}), ...env },
   });
   const url = lattice.gateway.url;
   return {
@@ -83,6 +85,7 @@ export async function startTestLattice(
       await lattice.close();
       await database?.drop();
       if (scratch) rmSync(scratch, { recursive: true, force: true });
+      if (files) rmSync(files, { recursive: true, force: true });
       if (redisUrl) await deleteRedisKeys(redisUrl, redisPrefix);
     },
   };
