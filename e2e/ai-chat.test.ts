@@ -182,3 +182,85 @@ test('over the token budget: QUOTA_EXCEEDED and the provider never hears of it',
     await small.stop();
   }
 });
+
+test('a provider too slow to answer fails the reply after its retries, and the conversation goes on', async () => {
+  const slow = await startAiLattice({ env: { AI_REQUEST_TIMEOUT_MS: '400', AI_MAX_RETRIES: '1' } });
+  try {
+    const user = await newCustomer(slow.lattice);
+    const { createConversation } = await ok(slow.lattice, user.token, CREATE_CONVERSATION, { input: {} });
+    const id = createConversation.id;
+    slow.openai.delay({ firstTokenMs: 3_000 });
+    const { sendMessage } = await ok(slow.lattice, user.token, SEND, { id, content: 'Hello?' });
+    const failed = await waitFor(
+      async () => {
+        const { conversation: c } = await ok(
+          slow.lattice,
+          user.token,
+          `query ($id: ID!) { conversation(id: $id) { messages { edges { node { id status error } } } } }`,
+          { id },
+        );
+        const reply = c.messages.edges
+          .map((edge: any) => edge.node)
+          .find((node: any) => node.id === sendMessage.id);
+        return reply?.status === 'FAILED' ? reply : undefined;
+      },
+      { timeoutMs: 15_000 },
+    );
+    expect(failed.error).toEqual(expect.any(String));
+    // Tried, then tried once more.
+    expect(slow.openai.requestCount('POST /v1/chat/completions')).toBe(2);
+
+    slow.openai.delay({ firstTokenMs: 0 });
+    const again = await ok(slow.lattice, user.token, SEND, { id, content: 'Still there?' });
+    await waitFor(
+      async () => {
+        const { conversation: c } = await ok(
+          slow.lattice,
+          user.token,
+          `query ($id: ID!) { conversation(id: $id) { messages { edges { node { id status } } } } }`,
+          { id },
+        );
+        return c.messages.edges.some(
+          (edge: any) => edge.node.id === again.sendMessage.id && edge.node.status === 'COMPLETE',
+        );
+      },
+      { timeoutMs: 10_000 },
+    );
+  } finally {
+    await slow.stop();
+  }
+});
+
+test("no one reads, streams, exports, renames or deletes another user's conversation", async () => {
+  const owner = await newCustomer(ai.lattice);
+  const other = await newCustomer(ai.lattice);
+  const id = await conversation(owner.token);
+  await ok(ai.lattice, owner.token, SEND, { id, content: 'private thoughts' });
+  for (const [query, variables] of [
+    [`query ($id: ID!) { conversation(id: $id) { id } }`, { id }],
+    [`query ($id: ID!) { exportConversation(id: $id, format: MARKDOWN) }`, { id }],
+    [`mutation ($id: ID!) { renameConversation(id: $id, title: "mine now") { id } }`, { id }],
+    [`mutation ($id: ID!) { deleteConversation(id: $id) }`, { id }],
+    [SEND, { id, content: 'hijack' }],
+    [`mutation ($id: ID!) { regenerateReply(conversationId: $id) { id } }`, { id }],
+    [`mutation ($id: ID!) { cancelGeneration(conversationId: $id) }`, { id }],
+  ] as const) {
+    const answer = await gql(ai.lattice, other.token, query, variables);
+    expect(answer.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+  }
+  const { conversations } = await ok(
+    ai.lattice,
+    other.token,
+    `{ conversations(search: "private") { edges { node { id } } } }`,
+  );
+  expect(conversations.edges).toEqual([]);
+  const client = wsClient(ai.lattice.gateway.url, other.token);
+  try {
+    const feed = subscribe<Event>(client, STREAM, { id });
+    await waitFor(() => feed.results.length > 0 || feed.ended.error || feed.ended.complete);
+    expect(feed.results[0]?.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    expect(feed.data().filter(Boolean)).toEqual([]);
+  } finally {
+    await client.dispose();
+  }
+});
