@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { EventEnvelope } from '@lattice/events';
 import { defineSubgraph, subgraphPackage, type SubgraphDefinition } from '@lattice/subgraph-kit';
+import { checkAiEvent } from './ai/contract';
 import { entities } from './entities';
 import { registry } from './metrics';
 import { resolvers } from './resolvers';
@@ -10,6 +11,8 @@ import { recordFact } from './service/facts';
 
 /** One transaction (the consumer's): the fact, its daily rollups and, for billing, revenue. */
 async function record(em: EntityManager, event: EventEnvelope, runtime: AnalyticsRuntime): Promise<void> {
+  // ai's figures are summed straight from the facts: refused rather than recorded when broken.
+  checkAiEvent(event);
   const fact = await recordFact(em, event, runtime.registry);
   await recordRevenue(em, event);
   runtime.feed.afterCommit(em, fact);

@@ -158,6 +158,32 @@ function exampleOf(type: EventType, userId: string, occurredAt: string): EventEn
       mediaId: 'media-1',
       url: 'https://api.example.com/media/public/media-1/file',
     },
+    'ai.message_completed': {
+      messageId: 'message-1',
+      conversationId: 'conversation-1',
+      userId,
+      provider: 'openai',
+      model: 'gpt-4o-mini',
+      status: 'FAILED',
+      promptTokens: 1500,
+      completionTokens: 320,
+      latencyMs: 2400,
+      firstTokenMs: 350,
+      costPicos: 417_000_000,
+      error: 'stream_cut',
+    },
+    'ai.image_generated': {
+      imageId: 'image-1',
+      userId,
+      mediaId: 'media-2',
+      storageKey: 'ai-images/secret-storage-key.png',
+      filename: 'generated-image-1.png',
+      provider: 'openai',
+      model: 'gpt-image-1',
+      size: '1024x1024',
+      costPicos: 40_000_000_000,
+      latencyMs: 9000,
+    },
   };
   return event(type, examples[type] as never, { actor: userId, subject: userId, occurredAt });
 }
@@ -187,6 +213,8 @@ describe('analytics consumes domain events into facts', () => {
       'ada@example.com',
       'session-secret-id',
       'spender-idempotency-key',
+      'secret-storage-key',
+      'generated-image-1.png',
     ]) {
       expect(stored).not.toContain(secret);
     }
@@ -235,6 +263,36 @@ describe('analytics consumes domain events into facts', () => {
     expect(await metric('media.rejected', '2021-03-04')).toBe(1);
     expect(await metric('media.purged_bytes', '2021-03-04')).toBe(250_000);
 
+    expect(byType['ai.message_completed']).toEqual({
+      messageId: 'message-1',
+      conversationId: 'conversation-1',
+      userId,
+      provider: 'openai',
+      model: 'gpt-4o-mini',
+      status: 'FAILED',
+      promptTokens: 1500,
+      completionTokens: 320,
+      latencyMs: 2400,
+      firstTokenMs: 350,
+      costPicos: 417_000_000,
+      error: 'stream_cut',
+    });
+    expect(byType['ai.image_generated']).toEqual({
+      imageId: 'image-1',
+      userId,
+      mediaId: 'media-2',
+      provider: 'openai',
+      model: 'gpt-image-1',
+      size: '1024x1024',
+      costPicos: 40_000_000_000,
+      latencyMs: 9000,
+    });
+    expect(await metric('ai.replies', '2021-03-04')).toBe(1);
+    expect(await metric('ai.replies_failed', '2021-03-04')).toBe(1);
+    expect(await metric('ai.prompt_tokens', '2021-03-04')).toBe(1500);
+    expect(await metric('ai.completion_tokens', '2021-03-04')).toBe(320);
+    expect(await metric('ai.images', '2021-03-04')).toBe(1);
+
     expect(await metric('events', '2021-03-04')).toBe(types.length);
     expect(await metric('identity.signups', '2021-03-04')).toBe(1);
     expect(await metric('identity.deletions', '2021-03-04')).toBe(1);
@@ -248,9 +306,10 @@ describe('analytics consumes domain events into facts', () => {
     }
     expect(await metric('usage.records', '2021-03-04')).toBe(1);
     expect(await metric('usage.ai_tokens', '2021-03-04')).toBe(1200);
-    // A meter the event did not spend gets no row at all, not a 0.
+    // A meter the event did not spend, or a status the reply did not end in, gets no row, not a 0.
     const [others] = await sql<{ count: string }>(
-      "select count(*) from analytics.daily_metric where metric in ('usage.image_generations', 'usage.site_generations')",
+      `select count(*) from analytics.daily_metric where day = '2021-03-04'
+       and metric in ('usage.image_generations', 'usage.site_generations', 'ai.replies_cancelled')`,
     );
     expect(Number(others!.count)).toBe(0);
     expect(await activity(userId, '2021-03-04')).toBe(types.length);

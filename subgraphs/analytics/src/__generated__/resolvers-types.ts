@@ -5,6 +5,7 @@ import type { ServiceHealthRow as ServiceHealthRowModel } from '../monitoring/se
 import type { LiveStatsValue as LiveStatsValueModel } from '../runtime';
 import type { RevenueQuery as RevenueQueryModel } from '../revenue/report';
 import type { LifetimeValueSummary as LifetimeValueSummaryModel, CustomerValue as CustomerValueModel } from '../revenue/lifetime-value';
+import type { AiUsageQuery as AiUsageQueryModel } from '../ai/usage';
 import type { Context } from '../context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -23,7 +24,208 @@ export type Scalars = {
   DateTime: { input: Date; output: Date; }
   /** Any JSON value. */
   JSON: { input: unknown; output: unknown; }
+  /** An integer that may exceed 32 bits (bytes, tokens), as a JSON number no larger than 2^53 − 1. */
+  SafeInt: { input: number; output: number; }
   _FieldSet: { input: unknown; output: unknown; }
+};
+
+/**
+ * An estimated cost in US dollars (providers' list prices times what was used), exact: read it
+ * with an exact decimal type, never `parseFloat`.
+ */
+export type AiCost = {
+  __typename?: 'AiCost';
+  /** US dollars with 12 decimals, e.g. `"0.001234500000"`. */
+  dollars: Scalars['String']['output'];
+  /** The same in picodollars (10⁻¹² USD), an integer as a decimal string, e.g. `"1234500000"`. */
+  picodollars: Scalars['String']['output'];
+};
+
+/**
+ * How one provider's model served replies over a range. Percentiles are interpolated
+ * (`percentile_cont`) and given to a tenth of a millisecond.
+ */
+export type AiModelPerformance = {
+  __typename?: 'AiModelPerformance';
+  /** Replies cancelled before their end. */
+  cancelledReplies: Scalars['Int']['output'];
+  /** `failedReplies / replies` (0 to 1). */
+  errorRate: Scalars['Float']['output'];
+  /** Replies that failed. */
+  failedReplies: Scalars['Int']['output'];
+  /** Median milliseconds to the first token, over replies that got one; null without any. */
+  firstTokenP50Ms?: Maybe<Scalars['Float']['output']>;
+  /** 95th percentile of the same; null without replies that got a first token. */
+  firstTokenP95Ms?: Maybe<Scalars['Float']['output']>;
+  /** Median milliseconds from the request to the last token, over complete replies; null without any. */
+  latencyP50Ms?: Maybe<Scalars['Float']['output']>;
+  /** 95th percentile of the same; null without complete replies. */
+  latencyP95Ms?: Maybe<Scalars['Float']['output']>;
+  /** The model's id. */
+  model: Scalars['String']['output'];
+  /** The provider's id, e.g. `openai`. */
+  provider: Scalars['String']['output'];
+  /** Replies that ended: complete, cancelled or failed. */
+  replies: Scalars['Int']['output'];
+};
+
+/** AI usage of one provider's model over a range. */
+export type AiModelUsage = {
+  __typename?: 'AiModelUsage';
+  /** Of them, replies cancelled. */
+  cancelledReplies: Scalars['Int']['output'];
+  /** Completion tokens the model returned. */
+  completionTokens: Scalars['SafeInt']['output'];
+  /** The estimated cost of its replies and images. */
+  cost: AiCost;
+  /** Of them, replies that failed. */
+  failedReplies: Scalars['Int']['output'];
+  /** Images the model generated. */
+  images: Scalars['Int']['output'];
+  /** The model's id, e.g. `gpt-4o-mini`. */
+  model: Scalars['String']['output'];
+  /** Prompt tokens sent to the model. */
+  promptTokens: Scalars['SafeInt']['output'];
+  /** The provider's id, e.g. `openai`. */
+  provider: Scalars['String']['output'];
+  /** Replies the model gave (complete, cancelled or failed). */
+  replies: Scalars['Int']['output'];
+};
+
+/** AI usage of the users of one plan over a range. */
+export type AiPlanUsage = {
+  __typename?: 'AiPlanUsage';
+  /** Of them, replies cancelled. */
+  cancelledReplies: Scalars['Int']['output'];
+  /** Completion tokens of their replies. */
+  completionTokens: Scalars['SafeInt']['output'];
+  /** The estimated cost of their replies and images. */
+  cost: AiCost;
+  /** Of them, replies that failed. */
+  failedReplies: Scalars['Int']['output'];
+  /** Images they generated. */
+  images: Scalars['Int']['output'];
+  /** The plan the users are on now (`free` for users billing never moved). */
+  plan: Scalars['String']['output'];
+  /** Prompt tokens of their replies. */
+  promptTokens: Scalars['SafeInt']['output'];
+  /** Replies they got (complete, cancelled or failed). */
+  replies: Scalars['Int']['output'];
+  /** Distinct users of the plan who got a reply or an image. */
+  users: Scalars['Int']['output'];
+};
+
+/** A model and how much it was used over a range. */
+export type AiPopularModel = {
+  __typename?: 'AiPopularModel';
+  /** Distinct users it replied to. */
+  chatters: Scalars['Int']['output'];
+  /** The model's id. */
+  model: Scalars['String']['output'];
+  /** The provider's id. */
+  provider: Scalars['String']['output'];
+  /** Replies it gave (complete, cancelled or failed). */
+  replies: Scalars['Int']['output'];
+};
+
+/** A page of models ranked by replies. */
+export type AiPopularModelConnection = {
+  __typename?: 'AiPopularModelConnection';
+  /** The models of this page, most replies first, each with its cursor. */
+  edges: Array<AiPopularModelEdge>;
+  /** Whether another page follows, and where it starts. */
+  pageInfo: PageInfo;
+};
+
+/** A ranked model and its position in the list. */
+export type AiPopularModelEdge = {
+  __typename?: 'AiPopularModelEdge';
+  /** Pass as `after` to get the models after this one. */
+  cursor: Scalars['String']['output'];
+  /** The model and its use. */
+  node: AiPopularModel;
+};
+
+/**
+ * AI usage over a date range (admin only), from ai's replies and images. Each field is computed
+ * only when selected.
+ */
+export type AiUsage = {
+  __typename?: 'AiUsage';
+  /** Tokens, images and cost per provider and model, by provider, then model. */
+  byModel: Array<AiModelUsage>;
+  /**
+   * Tokens, images and cost per plan the users are on now (their latest plan change; `free`
+   * for users billing never moved), most tokens first, then by plan. A user's whole usage in
+   * the range counts toward their current plan, even if they changed plans during it.
+   */
+  byPlan: Array<AiPlanUsage>;
+  /** Chat activity: one entry per day of the range, zero on quiet days, oldest first. */
+  overTime: Array<AiUsageDay>;
+  /** Each provider and model that replied: error rate and latencies, by provider, then model. */
+  performance: Array<AiModelPerformance>;
+  /** Models by replies, most first (ties by provider, then model). */
+  popularModels: AiPopularModelConnection;
+  /** Everything over the range. */
+  totals: AiUsageTotals;
+};
+
+
+/**
+ * AI usage over a date range (admin only), from ai's replies and images. Each field is computed
+ * only when selected.
+ */
+export type AiUsagePopularModelsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** AI usage on one day (UTC). */
+export type AiUsageDay = {
+  __typename?: 'AiUsageDay';
+  /** Replies cancelled that day. */
+  cancelledReplies: Scalars['Int']['output'];
+  /** Distinct users who got a reply that day. */
+  chatters: Scalars['Int']['output'];
+  /** Completion tokens of that day's replies. */
+  completionTokens: Scalars['SafeInt']['output'];
+  /** The estimated cost of that day's replies and images. */
+  cost: AiCost;
+  /** The day (UTC). */
+  date: Scalars['Date']['output'];
+  /** Replies that failed that day. */
+  failedReplies: Scalars['Int']['output'];
+  /** Images generated that day. */
+  images: Scalars['Int']['output'];
+  /** Prompt tokens of that day's replies. */
+  promptTokens: Scalars['SafeInt']['output'];
+  /** Replies that ended that day. */
+  replies: Scalars['Int']['output'];
+};
+
+/** AI usage over a whole range. */
+export type AiUsageTotals = {
+  __typename?: 'AiUsageTotals';
+  /** Replies cancelled before their end. */
+  cancelledReplies: Scalars['Int']['output'];
+  /** Distinct users who got a reply. */
+  chatters: Scalars['Int']['output'];
+  /** Completion tokens the replies received. */
+  completionTokens: Scalars['SafeInt']['output'];
+  /** The estimated cost of replies and images. */
+  cost: AiCost;
+  /** Replies that failed. */
+  failedReplies: Scalars['Int']['output'];
+  /** The estimated cost of the images. */
+  imageCost: AiCost;
+  /** Images generated. */
+  images: Scalars['Int']['output'];
+  /** Prompt tokens the replies sent to providers. */
+  promptTokens: Scalars['SafeInt']['output'];
+  /** Replies that ended: complete, cancelled or failed. */
+  replies: Scalars['Int']['output'];
+  /** The estimated cost of the replies. */
+  replyCost: AiCost;
 };
 
 /**
@@ -212,6 +414,12 @@ export type PlatformEvent = {
 export type Query = {
   __typename?: 'Query';
   /**
+   * Admin only: AI usage from `from` to `to` (inclusive, UTC, at most 366 days): chat activity
+   * per day, tokens by provider, model and plan, provider performance, estimated costs (exact
+   * US dollars) and the most used models.
+   */
+  aiUsage: AiUsage;
+  /**
    * Admin only: customer lifetime value per currency (by code) — average and top customers —
    * or only in `currency` (exactly that one, zero without customers).
    */
@@ -251,6 +459,12 @@ export type Query = {
    * most 366 days), with the running total.
    */
   userGrowth: UserGrowth;
+};
+
+
+export type QueryAiUsageArgs = {
+  from: Scalars['Date']['input'];
+  to: Scalars['Date']['input'];
 };
 
 
@@ -545,9 +759,20 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = ResolversObject<{
-  CustomerLifetimeValue: ResolverTypeWrapper<LifetimeValueSummaryModel>;
+  AiCost: ResolverTypeWrapper<AiCost>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
+  AiModelPerformance: ResolverTypeWrapper<AiModelPerformance>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
+  AiModelUsage: ResolverTypeWrapper<AiModelUsage>;
+  AiPlanUsage: ResolverTypeWrapper<AiPlanUsage>;
+  AiPopularModel: ResolverTypeWrapper<AiPopularModel>;
+  AiPopularModelConnection: ResolverTypeWrapper<AiPopularModelConnection>;
+  AiPopularModelEdge: ResolverTypeWrapper<AiPopularModelEdge>;
+  AiUsage: ResolverTypeWrapper<AiUsageQueryModel>;
+  AiUsageDay: ResolverTypeWrapper<AiUsageDay>;
+  AiUsageTotals: ResolverTypeWrapper<AiUsageTotals>;
+  CustomerLifetimeValue: ResolverTypeWrapper<LifetimeValueSummaryModel>;
   CustomerValue: ResolverTypeWrapper<CustomerValueModel>;
   CustomerValueConnection: ResolverTypeWrapper<Omit<CustomerValueConnection, 'edges'> & { edges: Array<ResolversTypes['CustomerValueEdge']> }>;
   CustomerValueEdge: ResolverTypeWrapper<Omit<CustomerValueEdge, 'node'> & { node: ResolversTypes['CustomerValue'] }>;
@@ -568,8 +793,8 @@ export type ResolversTypes = ResolversObject<{
   RevenuePoint: ResolverTypeWrapper<RevenuePoint>;
   RevenueReport: ResolverTypeWrapper<RevenueQueryModel>;
   RevenueTotal: ResolverTypeWrapper<RevenueTotal>;
+  SafeInt: ResolverTypeWrapper<Scalars['SafeInt']['output']>;
   ServiceHealth: ResolverTypeWrapper<ServiceHealthRowModel>;
-  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   ServiceStatus: ServiceStatus;
   Signups: ResolverTypeWrapper<Signups>;
   Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
@@ -583,9 +808,20 @@ export type ResolversTypes = ResolversObject<{
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = ResolversObject<{
-  CustomerLifetimeValue: LifetimeValueSummaryModel;
+  AiCost: AiCost;
   String: Scalars['String']['output'];
+  AiModelPerformance: AiModelPerformance;
   Int: Scalars['Int']['output'];
+  Float: Scalars['Float']['output'];
+  AiModelUsage: AiModelUsage;
+  AiPlanUsage: AiPlanUsage;
+  AiPopularModel: AiPopularModel;
+  AiPopularModelConnection: AiPopularModelConnection;
+  AiPopularModelEdge: AiPopularModelEdge;
+  AiUsage: AiUsageQueryModel;
+  AiUsageDay: AiUsageDay;
+  AiUsageTotals: AiUsageTotals;
+  CustomerLifetimeValue: LifetimeValueSummaryModel;
   CustomerValue: CustomerValueModel;
   CustomerValueConnection: Omit<CustomerValueConnection, 'edges'> & { edges: Array<ResolversParentTypes['CustomerValueEdge']> };
   CustomerValueEdge: Omit<CustomerValueEdge, 'node'> & { node: ResolversParentTypes['CustomerValue'] };
@@ -606,8 +842,8 @@ export type ResolversParentTypes = ResolversObject<{
   RevenuePoint: RevenuePoint;
   RevenueReport: RevenueQueryModel;
   RevenueTotal: RevenueTotal;
+  SafeInt: Scalars['SafeInt']['output'];
   ServiceHealth: ServiceHealthRowModel;
-  Float: Scalars['Float']['output'];
   Signups: Signups;
   Subscription: Record<PropertyKey, never>;
   User: User;
@@ -616,6 +852,99 @@ export type ResolversParentTypes = ResolversObject<{
   UserActivityEdge: Omit<UserActivityEdge, 'node'> & { node: ResolversParentTypes['UserActivity'] };
   UserGrowth: UserGrowth;
   UserGrowthDay: UserGrowthDay;
+}>;
+
+export type AiCostResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AiCost'] = ResolversParentTypes['AiCost']> = ResolversObject<{
+  dollars?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  picodollars?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type AiModelPerformanceResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AiModelPerformance'] = ResolversParentTypes['AiModelPerformance']> = ResolversObject<{
+  cancelledReplies?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  errorRate?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  failedReplies?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  firstTokenP50Ms?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  firstTokenP95Ms?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  latencyP50Ms?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  latencyP95Ms?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  model?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  provider?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  replies?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type AiModelUsageResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AiModelUsage'] = ResolversParentTypes['AiModelUsage']> = ResolversObject<{
+  cancelledReplies?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  completionTokens?: Resolver<ResolversTypes['SafeInt'], ParentType, ContextType>;
+  cost?: Resolver<ResolversTypes['AiCost'], ParentType, ContextType>;
+  failedReplies?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  images?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  model?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  promptTokens?: Resolver<ResolversTypes['SafeInt'], ParentType, ContextType>;
+  provider?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  replies?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type AiPlanUsageResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AiPlanUsage'] = ResolversParentTypes['AiPlanUsage']> = ResolversObject<{
+  cancelledReplies?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  completionTokens?: Resolver<ResolversTypes['SafeInt'], ParentType, ContextType>;
+  cost?: Resolver<ResolversTypes['AiCost'], ParentType, ContextType>;
+  failedReplies?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  images?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  plan?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  promptTokens?: Resolver<ResolversTypes['SafeInt'], ParentType, ContextType>;
+  replies?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  users?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type AiPopularModelResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AiPopularModel'] = ResolversParentTypes['AiPopularModel']> = ResolversObject<{
+  chatters?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  model?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  provider?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  replies?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type AiPopularModelConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AiPopularModelConnection'] = ResolversParentTypes['AiPopularModelConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['AiPopularModelEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+}>;
+
+export type AiPopularModelEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AiPopularModelEdge'] = ResolversParentTypes['AiPopularModelEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['AiPopularModel'], ParentType, ContextType>;
+}>;
+
+export type AiUsageResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AiUsage'] = ResolversParentTypes['AiUsage']> = ResolversObject<{
+  byModel?: Resolver<Array<ResolversTypes['AiModelUsage']>, ParentType, ContextType>;
+  byPlan?: Resolver<Array<ResolversTypes['AiPlanUsage']>, ParentType, ContextType>;
+  overTime?: Resolver<Array<ResolversTypes['AiUsageDay']>, ParentType, ContextType>;
+  performance?: Resolver<Array<ResolversTypes['AiModelPerformance']>, ParentType, ContextType>;
+  popularModels?: Resolver<ResolversTypes['AiPopularModelConnection'], ParentType, ContextType, Partial<AiUsagePopularModelsArgs>>;
+  totals?: Resolver<ResolversTypes['AiUsageTotals'], ParentType, ContextType>;
+}>;
+
+export type AiUsageDayResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AiUsageDay'] = ResolversParentTypes['AiUsageDay']> = ResolversObject<{
+  cancelledReplies?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  chatters?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  completionTokens?: Resolver<ResolversTypes['SafeInt'], ParentType, ContextType>;
+  cost?: Resolver<ResolversTypes['AiCost'], ParentType, ContextType>;
+  date?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  failedReplies?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  images?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  promptTokens?: Resolver<ResolversTypes['SafeInt'], ParentType, ContextType>;
+  replies?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type AiUsageTotalsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AiUsageTotals'] = ResolversParentTypes['AiUsageTotals']> = ResolversObject<{
+  cancelledReplies?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  chatters?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  completionTokens?: Resolver<ResolversTypes['SafeInt'], ParentType, ContextType>;
+  cost?: Resolver<ResolversTypes['AiCost'], ParentType, ContextType>;
+  failedReplies?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  imageCost?: Resolver<ResolversTypes['AiCost'], ParentType, ContextType>;
+  images?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  promptTokens?: Resolver<ResolversTypes['SafeInt'], ParentType, ContextType>;
+  replies?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  replyCost?: Resolver<ResolversTypes['AiCost'], ParentType, ContextType>;
 }>;
 
 export type CustomerLifetimeValueResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CustomerLifetimeValue'] = ResolversParentTypes['CustomerLifetimeValue']> = ResolversObject<{
@@ -713,6 +1042,7 @@ export type PlatformEventResolvers<ContextType = Context, ParentType extends Res
 }>;
 
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
+  aiUsage?: Resolver<ResolversTypes['AiUsage'], ParentType, ContextType, RequireFields<QueryAiUsageArgs, 'from' | 'to'>>;
   customerLifetimeValue?: Resolver<Array<ResolversTypes['CustomerLifetimeValue']>, ParentType, ContextType, Partial<QueryCustomerLifetimeValueArgs>>;
   dailyActiveUsers?: Resolver<Array<ResolversTypes['DailyValue']>, ParentType, ContextType, RequireFields<QueryDailyActiveUsersArgs, 'from' | 'to'>>;
   dailyMetric?: Resolver<Array<ResolversTypes['DailyValue']>, ParentType, ContextType, RequireFields<QueryDailyMetricArgs, 'from' | 'metric' | 'to'>>;
@@ -744,6 +1074,10 @@ export type RevenueTotalResolvers<ContextType = Context, ParentType extends Reso
   net?: Resolver<ResolversTypes['MoneyAmount'], ParentType, ContextType>;
   refunds?: Resolver<ResolversTypes['MoneyAmount'], ParentType, ContextType>;
 }>;
+
+export interface SafeIntScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['SafeInt'], any> {
+  name: 'SafeInt';
+}
 
 export type ServiceHealthResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ServiceHealth'] = ResolversParentTypes['ServiceHealth']> = ResolversObject<{
   averageLatencyMs?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
@@ -799,6 +1133,16 @@ export type UserGrowthDayResolvers<ContextType = Context, ParentType extends Res
 }>;
 
 export type Resolvers<ContextType = Context> = ResolversObject<{
+  AiCost?: AiCostResolvers<ContextType>;
+  AiModelPerformance?: AiModelPerformanceResolvers<ContextType>;
+  AiModelUsage?: AiModelUsageResolvers<ContextType>;
+  AiPlanUsage?: AiPlanUsageResolvers<ContextType>;
+  AiPopularModel?: AiPopularModelResolvers<ContextType>;
+  AiPopularModelConnection?: AiPopularModelConnectionResolvers<ContextType>;
+  AiPopularModelEdge?: AiPopularModelEdgeResolvers<ContextType>;
+  AiUsage?: AiUsageResolvers<ContextType>;
+  AiUsageDay?: AiUsageDayResolvers<ContextType>;
+  AiUsageTotals?: AiUsageTotalsResolvers<ContextType>;
   CustomerLifetimeValue?: CustomerLifetimeValueResolvers<ContextType>;
   CustomerValue?: CustomerValueResolvers<ContextType>;
   CustomerValueConnection?: CustomerValueConnectionResolvers<ContextType>;
@@ -818,6 +1162,7 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   RevenuePoint?: RevenuePointResolvers<ContextType>;
   RevenueReport?: RevenueReportResolvers<ContextType>;
   RevenueTotal?: RevenueTotalResolvers<ContextType>;
+  SafeInt?: GraphQLScalarType;
   ServiceHealth?: ServiceHealthResolvers<ContextType>;
   Signups?: SignupsResolvers<ContextType>;
   Subscription?: SubscriptionResolvers<ContextType>;

@@ -1,4 +1,5 @@
 import { accountsMetrics } from './accounts-metrics';
+import { aiMetrics } from './ai-metrics';
 import { billingMetrics, usageMetrics } from './billing-metrics';
 import { identityMetrics } from './identity-metrics';
 import { mediaMetrics } from './media-metrics';
@@ -16,4 +17,5 @@ export const registry = new MetricRegistry([
   usageMetrics,
   notificationsMetrics,
   mediaMetrics,
+  aiMetrics,
 ]);

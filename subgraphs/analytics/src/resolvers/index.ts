@@ -1,5 +1,6 @@
-import { dateTimeScalar } from '@lattice/subgraph-kit';
+import { dateTimeScalar, safeIntScalar } from '@lattice/subgraph-kit';
 import type { Resolvers } from '../__generated__/resolvers-types';
+import { AiUsage } from './ai-usage';
 import { CustomerLifetimeValue } from './customer-lifetime-value';
 import { CustomerValue } from './customer-value';
 import { PlatformEvent } from './platform-event';
@@ -13,6 +14,7 @@ export const resolvers: Resolvers = {
   DateTime: dateTimeScalar,
   Date: dateScalar,
   JSON: jsonScalar,
+  SafeInt: safeIntScalar,
   Query,
   Subscription,
   PlatformEvent,
@@ -20,4 +22,5 @@ export const resolvers: Resolvers = {
   RevenueReport,
   CustomerLifetimeValue,
   CustomerValue,
+  AiUsage,
 };

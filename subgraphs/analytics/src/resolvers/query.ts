@@ -1,5 +1,6 @@
 import { badUserInput } from '@lattice/server-kit';
 import { requireRole } from '@lattice/subgraph-kit';
+import type { AiUsageQuery } from '../ai/usage';
 import type { QueryResolvers } from '../__generated__/resolvers-types';
 import { lifetimeValues } from '../revenue/lifetime-value';
 import { currencyFilter } from '../revenue/money';
@@ -51,5 +52,10 @@ export const Query: QueryResolvers = {
   customerLifetimeValue: (_parent, { currency }, { viewer, em }) => {
     requireRole(viewer, 'admin');
     return lifetimeValues(em, currencyFilter(currency));
+  },
+  // The report's fields read what is selected (AiUsage).
+  aiUsage: (_parent, { from, to }, { viewer }): AiUsageQuery => {
+    requireRole(viewer, 'admin');
+    return { range: checkRange(from, to) };
   },
 };
