@@ -21,6 +21,7 @@ export class Message {
     | 'costPicos'
     | 'error'
     | 'createdAt'
+    | 'writtenAt'
     | 'replacedAt';
   id: string = randomUUID();
   conversationId!: string;
@@ -37,6 +38,8 @@ export class Message {
   costPicos: number | null = null;
   error: string | null = null;
   createdAt: Date = new Date();
+  /** The last time a reply's text was saved: a STREAMING reply not written for long is orphaned. */
+  writtenAt: Date = new Date();
   replacedAt: Date | null = null;
 }
 
@@ -65,6 +68,7 @@ export const MessageSchema = new EntitySchema<Message>({
     costPicos: { type: new BigIntType('number'), nullable: true },
     error: { type: 'string', length: 500, nullable: true },
     createdAt: { type: 'datetime' },
+    writtenAt: { type: 'datetime' },
     replacedAt: { type: 'datetime', nullable: true },
   },
 });

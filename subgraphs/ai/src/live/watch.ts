@@ -1,6 +1,7 @@
 import { PushQueue } from '@lattice/subgraph-kit';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Message } from '../entities';
+import { isUuid } from '../service/conversations';
 import { storedReply } from '../service/generation';
 import type { ReplyHub } from './hub';
 import { ReplyStream, type StreamEvent } from './reply-stream';
@@ -28,17 +29,25 @@ export async function watchReplies(
   if (resume.messageId) stream.resumeFrom(resume.messageId, Math.max(resume.offset ?? 0, 0));
   const stop = hub.listen(conversationId, (message) => stream.accept(message));
 
-  const wanted = resume.messageId
-    ? await em.findOne(Message, { id: resume.messageId, conversationId, role: 'ASSISTANT' })
-    : null;
-  const current = await em.findOne(Message, { conversationId, status: 'STREAMING' });
-  for (const reply of new Set([wanted, current].filter((message) => message !== null))) {
-    if (reply.status === 'STREAMING') {
-      stream.accept({ kind: 'snapshot', conversationId, messageId: reply.id, content: reply.content });
-      await hub.request({ kind: 'catch-up', messageId: reply.id });
-    } else {
-      stream.accept({ kind: 'end', conversationId, messageId: reply.id, reply: storedReply(reply) });
+  try {
+    // An id that is no message's (not even a UUID) resumes nothing, like an unknown one.
+    const wanted =
+      resume.messageId && isUuid(resume.messageId)
+        ? await em.findOne(Message, { id: resume.messageId, conversationId, role: 'ASSISTANT' })
+        : null;
+    const current = await em.findOne(Message, { conversationId, status: 'STREAMING' });
+    for (const reply of new Set([wanted, current].filter((message) => message !== null))) {
+      if (reply.status === 'STREAMING') {
+        stream.accept({ kind: 'snapshot', conversationId, messageId: reply.id, content: reply.content });
+        await hub.request({ kind: 'catch-up', messageId: reply.id });
+      } else {
+        stream.accept({ kind: 'end', conversationId, messageId: reply.id, reply: storedReply(reply) });
+      }
     }
+  } catch (error) {
+    // No subscription: stop listening, or the hub keeps the listener forever.
+    await queue.return();
+    throw error;
   }
   return queue;
 }

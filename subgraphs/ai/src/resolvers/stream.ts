@@ -25,6 +25,7 @@ export const MessageStreamEvent: MessageStreamEventResolvers<Context> = {
           ownerId: '',
           role: 'ASSISTANT',
           createdAt: new Date(event.reply.createdAt),
+          writtenAt: new Date(event.reply.createdAt),
           replacedAt: null,
         } satisfies Message)
       : null,

@@ -95,7 +95,11 @@ async function generate(
           const text = content;
           flushing = runtime.orm.em
             .fork()
-            .nativeUpdate(Message, { id: reply.id, status: 'STREAMING' }, { content: text });
+            .nativeUpdate(
+              Message,
+              { id: reply.id, status: 'STREAMING' },
+              { content: text, writtenAt: new Date() },
+            );
         }
       }
     } catch (error) {
@@ -121,6 +125,7 @@ async function generate(
     latencyMs,
     costPicos,
     error: failure ? describeFailure(failure) : null,
+    writtenAt: new Date(),
   } as const;
   await runtime.orm.em.fork().transactional(async (em) => {
     await em.nativeUpdate(Message, { id: reply.id }, final);

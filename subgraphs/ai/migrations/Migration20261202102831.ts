@@ -1,6 +1,6 @@
 import { Migration } from '@mikro-orm/migrations';
 
-export class Migration20261202101119 extends Migration {
+export class Migration20261202102831 extends Migration {
 
   override async up(): Promise<void> {
     this.addSql(`create schema if not exists "ai";`);
@@ -10,7 +10,7 @@ export class Migration20261202101119 extends Migration {
     this.addSql(`create table "ai"."generated_image" ("id" uuid not null, "owner_id" uuid not null, "prompt" text not null, "size" varchar(16) not null, "style" varchar(32) null, "provider" varchar(64) not null, "model" varchar(100) not null, "media_id" uuid not null, "cost_picos" bigint not null, "created_at" timestamptz not null, "deleted_at" timestamptz null, constraint "generated_image_pkey" primary key ("id"));`);
     this.addSql(`create index "generated_image_owner_id_created_at_id_index" on "ai"."generated_image" ("owner_id", "created_at", "id");`);
 
-    this.addSql(`create table "ai"."message" ("id" uuid not null, "conversation_id" uuid not null, "owner_id" uuid not null, "role" varchar(16) not null, "content" text not null, "status" varchar(16) not null default 'COMPLETE', "model" varchar(100) null, "provider" varchar(64) null, "prompt_tokens" int null, "completion_tokens" int null, "latency_ms" int null, "cost_picos" bigint null, "error" varchar(500) null, "created_at" timestamptz not null, "replaced_at" timestamptz null, constraint "message_pkey" primary key ("id"));`);
+    this.addSql(`create table "ai"."message" ("id" uuid not null, "conversation_id" uuid not null, "owner_id" uuid not null, "role" varchar(16) not null, "content" text not null, "status" varchar(16) not null default 'COMPLETE', "model" varchar(100) null, "provider" varchar(64) null, "prompt_tokens" int null, "completion_tokens" int null, "latency_ms" int null, "cost_picos" bigint null, "error" varchar(500) null, "created_at" timestamptz not null, "written_at" timestamptz not null, "replaced_at" timestamptz null, constraint "message_pkey" primary key ("id"));`);
     this.addSql(`create index "message_conversation_id_created_at_id_index" on "ai"."message" ("conversation_id", "created_at", "id");`);
     this.addSql(`create index "message_search_index" on "ai"."message" using gin (to_tsvector('simple', "content"));`);
 
