@@ -7,7 +7,9 @@ import { mediaRoutes } from './http/routes';
 import { createLoaders } from './loaders';
 import { resolvers } from './resolvers';
 import type { MediaRuntime } from './runtime';
+import { runTasksAfterTransactions } from './service/after-commit';
 import { eraseUserMedia } from './service/erasure';
+import { importGeneratedImage } from './service/imports';
 import { startJanitor } from './service/janitor';
 import { mediaSettings } from './service/settings';
 import { UrlSigner } from './service/signing';
@@ -28,6 +30,7 @@ export const media = defineSubgraph({
       defaultDirectory: join(process.cwd(), '.data', 'media'),
     });
     const signer = await UrlSigner.load(orm.em.fork());
+    runTasksAfterTransactions(orm, log);
     const runtime: MediaRuntime = {
       settings,
       storage,
@@ -49,6 +52,7 @@ export const media = defineSubgraph({
   consumers: {
     'billing.entitlements_changed': entitlementsChanged,
     'identity.user_deleted': eraseUserMedia,
+    'ai.image_generated': importGeneratedImage,
   },
   routes: mediaRoutes,
 });

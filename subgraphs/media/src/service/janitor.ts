@@ -1,6 +1,7 @@
 import type { Logger } from '@lattice/server-kit';
 import { Media, Upload } from '../entities';
 import type { MediaRuntime } from '../runtime';
+import { IMPORTS_PREFIX } from './imports';
 import { purgeMedia } from './library';
 import { discardUploads } from './uploads';
 
@@ -9,16 +10,22 @@ const BATCH = 100;
 export interface SweepResult {
   purged: number;
   expiredUploads: number;
+  /** Import objects (see imports.ts) left behind: never adopted, or not removed once adopted. */
+  staleImports: number;
 }
 
 /**
  * One pass of cleaning: deleted media past retention are purged, uploads that expired
- * unfinished are dropped with their staged bytes, and finished uploads' rows are forgotten
- * once expired. Safe on several replicas at once (each purge and discard is claimed by its
- * delete), and repeated until a pass finds less than a batch.
+ * unfinished are dropped with their staged bytes, finished uploads' rows are forgotten once
+ * expired, and import objects left behind are removed. Safe on several replicas at once (each
+ * purge and discard is claimed by its delete), and repeated until a pass finds less than a batch.
  */
 export async function sweep(runtime: MediaRuntime): Promise<SweepResult> {
-  const result: SweepResult = { purged: 0, expiredUploads: 0 };
+  const result: SweepResult = {
+    purged: 0,
+    expiredUploads: 0,
+    staleImports: await removeStaleImports(runtime),
+  };
   const em = runtime.orm.em.fork();
   for (;;) {
     const now = runtime.now();
@@ -37,6 +44,21 @@ export async function sweep(runtime: MediaRuntime): Promise<SweepResult> {
   }
 }
 
+/**
+ * Removes import objects older than an upload may take (MEDIA_UPLOAD_TTL_SECONDS): their event
+ * was applied long ago (the removal after the commit did not happen) or will never be.
+ */
+async function removeStaleImports(runtime: MediaRuntime): Promise<number> {
+  const before = runtime.now().getTime() - runtime.settings.MEDIA_UPLOAD_TTL_SECONDS * 1000;
+  let removed = 0;
+  for await (const object of runtime.storage.list(IMPORTS_PREFIX)) {
+    if (object.lastModified.getTime() > before) continue;
+    await runtime.storage.remove(object.key);
+    removed += 1;
+  }
+  return removed;
+}
+
 /** Runs `sweep` every `intervalMs` until stopped; a failed pass is logged and tried again next time. */
 export function startJanitor(runtime: MediaRuntime, intervalMs: number, log: Logger): () => Promise<void> {
   let running: Promise<unknown> | undefined;
@@ -44,7 +66,8 @@ export function startJanitor(runtime: MediaRuntime, intervalMs: number, log: Log
     if (running) return; // the last pass is still going
     running = sweep(runtime)
       .then((result) => {
-        if (result.purged || result.expiredUploads) log.info(result, 'media janitor swept');
+        if (result.purged || result.expiredUploads || result.staleImports)
+          log.info(result, 'media janitor swept');
       })
       .catch((error: unknown) => log.error({ err: error }, 'media janitor failed; it runs again later'))
       .finally(() => {
