@@ -176,3 +176,16 @@ test('a generated image is stored by media as its Media, for its owner alone; th
   const kept = await ok(lattice, owner.token, `query ($id: ID!) { media(id: $id) { id } }`, { id: mediaId });
   expect(kept.media.id).toBe(mediaId);
 });
+
+test('concurrent generations with one image left reach the provider once', async () => {
+  const user = await newCustomer(ai.lattice);
+  const before = ai.openai.requestCount('POST /v1/images/generations');
+  const answers = await Promise.all(
+    Array.from({ length: 4 }, (_, i) => gql(ai.lattice, user.token, GENERATE, { prompt: `race ${i}` })),
+  );
+  expect(answers.filter((answer) => answer.data?.generateImage).length).toBe(1);
+  expect(answers.filter((answer) => answer.errors?.[0]?.extensions?.code === 'QUOTA_EXCEEDED').length).toBe(
+    3,
+  );
+  expect(ai.openai.requestCount('POST /v1/images/generations') - before).toBe(1);
+});

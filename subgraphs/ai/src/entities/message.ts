@@ -48,6 +48,8 @@ export const MessageSchema = new EntitySchema<Message>({
   tableName: 'message',
   indexes: [
     { properties: ['conversationId', 'createdAt', 'id'] },
+    // The owner's replies being written, which a budget check counts.
+    { properties: ['ownerId', 'status'] },
     {
       name: 'message_search_index',
       expression: `create index "message_search_index" on "ai"."message" using gin (to_tsvector('simple', "content"))`,

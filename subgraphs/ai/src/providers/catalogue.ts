@@ -1,5 +1,5 @@
 import OpenAI, { AzureOpenAI } from 'openai';
-import { badUserInput } from '@lattice/server-kit';
+import { badUserInput, type Logger } from '@lattice/server-kit';
 import { dollarsToPicos } from '../service/money';
 import type { ModelSettings, ProviderSettings } from '../service/settings';
 
@@ -38,7 +38,17 @@ export type Model = ChatModel | ImageModel;
 export class ModelCatalogue {
   private readonly models = new Map<string, Model>();
 
-  constructor(providers: Array<ProviderSettings & { simulated?: boolean }>, options: { timeoutMs: number }) {
+  constructor(
+    providers: Array<ProviderSettings & { simulated?: boolean }>,
+    options: { timeoutMs: number; log: Logger },
+  ) {
+    // The SDK's own warnings (lines of a stream it cannot parse: users' text) go to our log, not the console.
+    const sdkLog = (level: 'error' | 'warn' | 'info' | 'debug') => (message: string) =>
+      options.log[level]({ source: 'openai-sdk' }, String(message));
+    const logging = {
+      logLevel: 'warn' as const,
+      logger: { error: sdkLog('error'), warn: sdkLog('warn'), info: sdkLog('info'), debug: sdkLog('debug') },
+    };
     for (const settings of providers) {
       const provider: Provider = {
         id: settings.id,
@@ -52,12 +62,14 @@ export class ModelCatalogue {
                 apiVersion: settings.apiVersion ?? '2024-10-21',
                 maxRetries: 0,
                 timeout: options.timeoutMs,
+                ...logging,
               })
             : new OpenAI({
                 apiKey: settings.apiKey,
                 baseURL: settings.baseUrl,
                 maxRetries: 0,
                 timeout: options.timeoutMs,
+                ...logging,
               }),
       };
       for (const model of settings.models) {

@@ -14,7 +14,7 @@ export async function connectProviders(
   log: Logger,
   production: boolean,
 ): Promise<{ models: ModelCatalogue; simulator?: OpenAISimulator }> {
-  const options = { timeoutMs: settings.AI_REQUEST_TIMEOUT_MS };
+  const options = { timeoutMs: settings.AI_REQUEST_TIMEOUT_MS, log };
   if (settings.AI_PROVIDERS) return { models: new ModelCatalogue(settings.AI_PROVIDERS, options) };
   if (settings.OPENAI_API_KEY && !settings.OPENAI_SIMULATOR_URL) {
     const openai: ProviderSettings = {

@@ -75,8 +75,13 @@ async function reply(
     estimatedTokens,
   } = await em.transactional(async (tx) => {
     const conversation = await findConversation(tx, ownerId, conversationId);
-    // One reply at a time per conversation, also across replicas: the row lock serialises senders.
-    await tx.execute('select 1 from ai.conversation where id = ? for update', [conversation.id]);
+    // One reply at a time per conversation, also across replicas: the row lock serialises senders
+    // (and a deletion committed while this one waited for it is seen).
+    const locked = await tx.execute(
+      'select 1 from ai.conversation where id = ? and deleted_at is null for update',
+      [conversation.id],
+    );
+    if (!locked.length) throw notFound('No such conversation');
     assertNotStreaming(await streamingReply(tx, conversation.id));
     await before(tx, conversation);
     await tx.flush();
@@ -87,7 +92,12 @@ async function reply(
       await allMessages(tx, conversation.id),
       runtime.settings.AI_REPLY_MAX_TOKENS,
     );
-    await runtime.meter.check(tx, ownerId, 'aiTokens', history.estimatedTokens);
+    await runtime.meter.check(
+      tx,
+      ownerId,
+      'aiTokens',
+      history.estimatedTokens + (await tokensInFlight(tx, runtime, ownerId)),
+    );
     conversation.updatedAt = new Date();
     const reply = tx.create(Message, {
       conversationId: conversation.id,
@@ -95,6 +105,8 @@ async function reply(
       role: 'ASSISTANT',
       content: '',
       status: 'STREAMING',
+      // The estimate, until the provider's usage replaces it: what the budget holds for it meanwhile.
+      promptTokens: history.estimatedTokens,
       model: model.id,
       provider: model.provider.id,
     });
@@ -102,4 +114,20 @@ async function reply(
   });
   startReply(runtime, { reply: placeholder, ownerId, model, prompt, estimatedPromptTokens: estimatedTokens });
   return placeholder;
+}
+
+/**
+ * What the owner's replies being written (in any conversation) may still spend: their prompts
+ * and the longest reply each, not recorded until they end. A check counts them, so messages sent
+ * at once in many conversations cannot all pass it against a budget none has used yet; the
+ * owner's senders queue on a lock for that (each reply row commits before the next counts).
+ */
+async function tokensInFlight(tx: EntityManager, runtime: AiRuntime, ownerId: string): Promise<number> {
+  await tx.execute('select pg_advisory_xact_lock(hashtextextended(?, 0))', [`ai.tokens:${ownerId}`]);
+  const [row] = await tx.execute<{ tokens: string }[]>(
+    `select coalesce(sum(coalesce(prompt_tokens, 0) + ?), 0) as tokens
+       from ai.message where owner_id = ? and status = 'STREAMING'`,
+    [runtime.settings.AI_REPLY_MAX_TOKENS, ownerId],
+  );
+  return Number(row?.tokens ?? 0);
 }

@@ -2,6 +2,7 @@ import { createEvent, recordEvent } from '@lattice/events';
 import type { ChatCompletionChunk } from 'openai/resources/chat/completions';
 import type { Stream } from 'openai/streaming';
 import { Message } from '../entities';
+import { DeltaBatcher } from '../live/delta-batcher';
 import type { StoredReply } from '../live/stream-events';
 import type { ChatModel } from '../providers/catalogue';
 import { describeFailure, failureOf, type ProviderFailure, withRetries } from '../providers/retries';
@@ -58,6 +59,27 @@ async function generate(
   let failure: ProviderFailure | undefined;
   let lastFlush = Date.now();
   let flushing: Promise<unknown> = Promise.resolve();
+  const batcher = new DeltaBatcher(
+    (offset, delta) =>
+      hub.publish({
+        kind: 'delta',
+        conversationId: reply.conversationId,
+        messageId: reply.id,
+        offset,
+        delta,
+      }),
+    settings.AI_STREAM_BATCH_MS,
+  );
+  // The SDK's timeout covers the wait for headers; a provider that stalls mid-reply is let go too.
+  let stalled = false;
+  let idle: NodeJS.Timeout | undefined;
+  const awake = () => {
+    clearTimeout(idle);
+    idle = setTimeout(() => {
+      stalled = true;
+      abort.abort();
+    }, settings.AI_REQUEST_TIMEOUT_MS);
+  };
   try {
     const stream: Stream<ChatCompletionChunk> = await withRetries(
       () =>
@@ -76,19 +98,21 @@ async function generate(
       (error, attempt) =>
         log.warn({ err: error, attempt, provider: model.provider.id }, 'provider call retried'),
     );
+    let chunks = 0;
+    let pieces = 0;
+    awake();
     try {
       for await (const chunk of stream) {
+        chunks += 1;
+        awake();
         if (chunk.usage) usage = chunk.usage;
         const delta = chunk.choices[0]?.delta?.content;
         if (!delta) continue;
+        // A piece carries a token or more: past twice the tokens asked for, the provider ignores
+        // the limit (and the reply would go on at the user's expense). Leaving stops the stream.
+        if (++pieces > 2 * settings.AI_REPLY_MAX_TOKENS) break;
         firstTokenMs ??= Date.now() - started;
-        hub.publish({
-          kind: 'delta',
-          conversationId: reply.conversationId,
-          messageId: reply.id,
-          offset: content.length,
-          delta,
-        });
+        batcher.push(content.length, delta);
         content += delta;
         if (Date.now() - lastFlush >= FLUSH_EVERY_MS) {
           lastFlush = Date.now();
@@ -102,12 +126,19 @@ async function generate(
             );
         }
       }
+      // Not a stream at all (a 200 carrying an error, a proxy's page): the provider answered nothing.
+      if (!chunks && !cancelled) failure = 'provider_error';
+      // An abort may end the iteration quietly rather than throw.
+      if (stalled) failure = 'timeout';
     } catch (error) {
-      if (!cancelled) failure = firstTokenMs === null ? failureOf(error) : 'stream_cut';
+      if (stalled) failure = 'timeout';
+      else if (!cancelled) failure = firstTokenMs === null ? failureOf(error) : 'stream_cut';
     }
   } catch (error) {
     if (!cancelled) failure = failureOf(error);
   } finally {
+    clearTimeout(idle);
+    batcher.flush();
     unregister();
   }
   await flushing.catch(() => {});
@@ -117,7 +148,7 @@ async function generate(
   const status = cancelled ? 'CANCELLED' : failure ? 'FAILED' : 'COMPLETE';
   const costPicos = Number(tokenCost(promptTokens, completionTokens, model.prices));
   const latencyMs = Date.now() - started;
-  const final = {
+  const final: ReplyEnd = {
     content,
     status,
     promptTokens,
@@ -126,8 +157,49 @@ async function generate(
     costPicos,
     error: failure ? describeFailure(failure) : null,
     writtenAt: new Date(),
-  } as const;
-  await runtime.orm.em.fork().transactional(async (em) => {
+  };
+  // A database blip must not leave the reply STREAMING (its conversation blocked) for minutes.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await storeEnd(runtime, reply, ownerId, model, final, firstTokenMs, failure);
+      break;
+    } catch (error) {
+      if (attempt === 3) throw error;
+      log.warn({ err: error, messageId: reply.id, attempt }, 'storing the end of a reply failed; retried');
+      await new Promise((resolve) => setTimeout(resolve, 200 * attempt));
+    }
+  }
+  hub.publish({
+    kind: 'end',
+    conversationId: reply.conversationId,
+    messageId: reply.id,
+    reply: storedReply({ ...reply, ...final }),
+  });
+}
+
+interface ReplyEnd {
+  content: string;
+  status: 'COMPLETE' | 'CANCELLED' | 'FAILED';
+  promptTokens: number;
+  completionTokens: number;
+  latencyMs: number;
+  costPicos: number;
+  error: string | null;
+  writtenAt: Date;
+}
+
+/** The end of a reply: stored, counted against the budget and announced, in one transaction. */
+function storeEnd(
+  runtime: AiRuntime,
+  reply: Message,
+  ownerId: string,
+  model: ChatModel,
+  final: ReplyEnd,
+  firstTokenMs: number | null,
+  failure: ProviderFailure | undefined,
+) {
+  const { status, promptTokens, completionTokens, latencyMs, costPicos } = final;
+  return runtime.orm.em.fork().transactional(async (em) => {
     await em.nativeUpdate(Message, { id: reply.id }, final);
     await runtime.meter.record(em, {
       userId: ownerId,
@@ -158,12 +230,6 @@ async function generate(
         },
       }),
     );
-  });
-  hub.publish({
-    kind: 'end',
-    conversationId: reply.conversationId,
-    messageId: reply.id,
-    reply: storedReply({ ...reply, ...final }),
   });
 }
 

@@ -20,11 +20,12 @@ const imageInput = z.object({
 });
 
 /**
- * Generates an image for the owner: the plan's monthly image limit is checked first
- * (QUOTA_EXCEEDED, no provider call); the provider answers in base64 (current image models
- * do); the bytes wait in the shared object storage for media, which stores them as the Media
- * named here (with its thumbnail) on `ai.image_generated`. The generation, its cost and its
- * use of the limit are recorded in one transaction.
+ * Generates an image for the owner. Under a per-user lock held until the generation is
+ * recorded (one transaction, so a pooled connection for the provider's time): the plan's
+ * monthly image limit is checked (QUOTA_EXCEEDED, no provider call), the provider answers in
+ * base64 (current image models do), the bytes wait in the object storage shared with media,
+ * and the generation, its cost, its use of the limit and `ai.image_generated` are recorded;
+ * media then stores the bytes as the Media named here, with a thumbnail.
  */
 export async function generateImage(
   em: EntityManager,
@@ -34,26 +35,29 @@ export async function generateImage(
 ): Promise<GeneratedImage> {
   const { prompt, size, style } = validateInput(imageInput, args, '');
   const model = runtime.models.image();
-  await runtime.meter.check(em, ownerId, 'imageGenerations', 1);
-  const started = Date.now();
-  const controller = new AbortController();
-  const answer = await withRetries(
-    () =>
-      model.provider.client.images.generate(
-        { model: model.id, prompt: style ? `${prompt}\n\nStyle: ${style}.` : prompt, size, n: 1 },
-        { signal: controller.signal },
-      ),
-    runtime.settings.AI_MAX_RETRIES,
-    controller.signal,
-  );
-  const base64 = answer.data?.[0]?.b64_json;
-  if (!base64) throw badUserInput('The provider returned no image; try another prompt', 'prompt');
   const id = randomUUID();
   const mediaId = randomUUID();
   const storageKey = `imports/ai/${mediaId}.png`;
-  await runtime.storage.write(storageKey, Readable.from([Buffer.from(base64, 'base64')]), 'image/png');
   try {
+    // One generation at a time per user, the limit checked and the provider called under the
+    // lock: concurrent calls with one image left reach the provider once, not once each.
     return await em.transactional(async (tx) => {
+      await tx.execute('select pg_advisory_xact_lock(hashtextextended(?, 0))', [`ai.images:${ownerId}`]);
+      await runtime.meter.check(tx, ownerId, 'imageGenerations', 1);
+      const started = Date.now();
+      const controller = new AbortController();
+      const answer = await withRetries(
+        () =>
+          model.provider.client.images.generate(
+            { model: model.id, prompt: style ? `${prompt}\n\nStyle: ${style}.` : prompt, size, n: 1 },
+            { signal: controller.signal },
+          ),
+        runtime.settings.AI_MAX_RETRIES,
+        controller.signal,
+      );
+      const base64 = answer.data?.[0]?.b64_json;
+      if (!base64) throw badUserInput('The provider returned no image; try another prompt', 'prompt');
+      await runtime.storage.write(storageKey, Readable.from([Buffer.from(base64, 'base64')]), 'image/png');
       await runtime.meter.record(tx, {
         userId: ownerId,
         meter: 'imageGenerations',

@@ -61,6 +61,8 @@ const ownSettings = z.object({
   AI_MAX_MESSAGE_CHARS: whole(1, 200_000, 32_000),
   /** The longest reply asked for, in tokens. */
   AI_REPLY_MAX_TOKENS: whole(16, 100_000, 1024),
+  /** Deltas arriving within this many ms of one sent go out together (0: each as it comes). */
+  AI_STREAM_BATCH_MS: whole(0, 1_000, 20),
   /** A reply still STREAMING this long after its last write was lost with its process: marked FAILED. */
   AI_STALE_REPLY_SECONDS: whole(10, 86_400, 300),
 });
