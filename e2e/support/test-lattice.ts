@@ -66,7 +66,11 @@ export async function startTestLattice(
     nodeEnv: 'test',
     supergraphPath: options.supergraphPath ?? (scratch ? join(scratch, 'supergraph.graphql') : SUPERGRAPH),
     only,
-    env: { PERSISTED_OPERATIONS_PATH: PERSISTED_OPERATIONS, ...(files ? { STORAGE_DIR: files } : {}), ...env },
+    env: {
+      PERSISTED_OPERATIONS_PATH: PERSISTED_OPERATIONS,
+      ...(files ? { STORAGE_DIR: files } : {}),
+      ...env,
+    },
   });
   const url = lattice.gateway.url;
   return {
