@@ -1,9 +1,5 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import type {
-  Conversation as ConversationModel,
-  Message as MessageModel,
-  GeneratedImage as GeneratedImageModel,
-} from '../entities';
+import type { Conversation as ConversationModel, Message as MessageModel, GeneratedImage as GeneratedImageModel } from '../entities';
 import type { Model as ModelModel } from '../providers/catalogue';
 import type { StreamEvent as StreamEventModel } from '../live/reply-stream';
 import type { UserReference as UserReferenceModel } from '../service/users';
@@ -14,16 +10,16 @@ export type Omit<T, K extends keyof T> = Pick<T, Exclude<keyof T, K>>;
 export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
 /** All built-in and custom scalars, mapped to their actual values */
 export type Scalars = {
-  ID: { input: string; output: string };
-  String: { input: string; output: string };
-  Boolean: { input: boolean; output: boolean };
-  Int: { input: number; output: number };
-  Float: { input: number; output: number };
+  ID: { input: string; output: string; }
+  String: { input: string; output: string; }
+  Boolean: { input: boolean; output: boolean; }
+  Int: { input: number; output: number; }
+  Float: { input: number; output: number; }
   /** An ISO-8601 date-time in UTC, e.g. `2026-11-22T10:00:00.000Z`. */
-  DateTime: { input: Date; output: Date };
+  DateTime: { input: Date; output: Date; }
   /** An integer that may exceed 32 bits (bytes, tokens), as a JSON number no larger than 2^53 − 1. */
-  SafeInt: { input: number; output: number };
-  _FieldSet: { input: unknown; output: unknown };
+  SafeInt: { input: number; output: number; }
+  _FieldSet: { input: unknown; output: unknown; }
 };
 
 /** A conversation with a model, owned by one user. */
@@ -40,6 +36,7 @@ export type Conversation = {
   /** When the last message was added. */
   updatedAt: Scalars['DateTime']['output'];
 };
+
 
 /** A conversation with a model, owned by one user. */
 export type ConversationMessagesArgs = {
@@ -70,7 +67,9 @@ export type CreateConversationInput = {
 };
 
 /** Formats a conversation can be exported in. */
-export type ExportFormat = 'JSON' | 'MARKDOWN';
+export type ExportFormat =
+  | 'JSON'
+  | 'MARKDOWN';
 
 /** An image generated for a user and stored as media. */
 export type GeneratedImage = {
@@ -139,7 +138,9 @@ export type MessageEdge = {
 };
 
 /** Who wrote a message. */
-export type MessageRole = 'ASSISTANT' | 'USER';
+export type MessageRole =
+  | 'ASSISTANT'
+  | 'USER';
 
 /** Where a reply stands. */
 export type MessageStatus =
@@ -185,7 +186,9 @@ export type Model = {
 };
 
 /** What a model does. */
-export type ModelKind = 'CHAT' | 'IMAGE';
+export type ModelKind =
+  | 'CHAT'
+  | 'IMAGE';
 
 export type Mutation = {
   __typename?: 'Mutation';
@@ -211,21 +214,26 @@ export type Mutation = {
   sendMessage: Message;
 };
 
+
 export type MutationCancelGenerationArgs = {
   conversationId: Scalars['ID']['input'];
 };
+
 
 export type MutationCreateConversationArgs = {
   input: CreateConversationInput;
 };
 
+
 export type MutationDeleteConversationArgs = {
   id: Scalars['ID']['input'];
 };
 
+
 export type MutationDeleteImageArgs = {
   id: Scalars['ID']['input'];
 };
+
 
 export type MutationGenerateImageArgs = {
   prompt: Scalars['String']['input'];
@@ -233,14 +241,17 @@ export type MutationGenerateImageArgs = {
   style?: InputMaybe<Scalars['String']['input']>;
 };
 
+
 export type MutationRegenerateReplyArgs = {
   conversationId: Scalars['ID']['input'];
 };
+
 
 export type MutationRenameConversationArgs = {
   id: Scalars['ID']['input'];
   title: Scalars['String']['input'];
 };
+
 
 export type MutationSendMessageArgs = {
   content: Scalars['String']['input'];
@@ -271,15 +282,18 @@ export type Query = {
   models: Array<Model>;
 };
 
+
 export type QueryConversationArgs = {
   id: Scalars['ID']['input'];
 };
+
 
 export type QueryConversationsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   search?: InputMaybe<Scalars['String']['input']>;
 };
+
 
 export type QueryExportConversationArgs = {
   format: ExportFormat;
@@ -296,6 +310,7 @@ export type Subscription = {
   messageStream: MessageStreamEvent;
 };
 
+
 export type SubscriptionMessageStreamArgs = {
   conversationId: Scalars['ID']['input'];
   messageId?: InputMaybe<Scalars['ID']['input']>;
@@ -309,6 +324,7 @@ export type User = {
   id: Scalars['ID']['output'];
 };
 
+
 export type UserGeneratedImagesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -320,45 +336,41 @@ export type ResolversObject<TObject> = WithIndex<TObject>;
 export type ResolverTypeWrapper<T> = Promise<T> | T;
 
 export type ReferenceResolver<TResult, TReference, TContext> = (
-  reference: TReference,
-  context: TContext,
-  info: GraphQLResolveInfo,
-) => Promise<TResult> | TResult;
+      reference: TReference,
+      context: TContext,
+      info: GraphQLResolveInfo
+    ) => Promise<TResult> | TResult;
 
-type ScalarCheck<T, S> = S extends true ? T : NullableCheck<T, S>;
-type NullableCheck<T, S> = Maybe<T> extends T ? Maybe<ListCheck<NonNullable<T>, S>> : ListCheck<T, S>;
-type ListCheck<T, S> = T extends (infer U)[] ? NullableCheck<U, S>[] : GraphQLRecursivePick<T, S>;
-export type GraphQLRecursivePick<T, S> = { [K in keyof T & keyof S]: ScalarCheck<T[K], S[K]> };
+      type ScalarCheck<T, S> = S extends true ? T : NullableCheck<T, S>;
+      type NullableCheck<T, S> = Maybe<T> extends T ? Maybe<ListCheck<NonNullable<T>, S>> : ListCheck<T, S>;
+      type ListCheck<T, S> = T extends (infer U)[] ? NullableCheck<U, S>[] : GraphQLRecursivePick<T, S>;
+      export type GraphQLRecursivePick<T, S> = { [K in keyof T & keyof S]: ScalarCheck<T[K], S[K]> };
+    
 
 export type ResolverWithResolve<TResult, TParent, TContext, TArgs> = {
   resolve: ResolverFn<TResult, TParent, TContext, TArgs>;
 };
-export type Resolver<
-  TResult,
-  TParent = Record<PropertyKey, never>,
-  TContext = Record<PropertyKey, never>,
-  TArgs = Record<PropertyKey, never>,
-> = ResolverFn<TResult, TParent, TContext, TArgs> | ResolverWithResolve<TResult, TParent, TContext, TArgs>;
+export type Resolver<TResult, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>, TArgs = Record<PropertyKey, never>> = ResolverFn<TResult, TParent, TContext, TArgs> | ResolverWithResolve<TResult, TParent, TContext, TArgs>;
 
 export type ResolverFn<TResult, TParent, TContext, TArgs> = (
   parent: TParent,
   args: TArgs,
   context: TContext,
-  info: GraphQLResolveInfo,
+  info: GraphQLResolveInfo
 ) => Promise<TResult> | TResult;
 
 export type SubscriptionSubscribeFn<TResult, TParent, TContext, TArgs> = (
   parent: TParent,
   args: TArgs,
   context: TContext,
-  info: GraphQLResolveInfo,
+  info: GraphQLResolveInfo
 ) => AsyncIterable<TResult> | Promise<AsyncIterable<TResult>>;
 
 export type SubscriptionResolveFn<TResult, TParent, TContext, TArgs> = (
   parent: TParent,
   args: TArgs,
   context: TContext,
-  info: GraphQLResolveInfo,
+  info: GraphQLResolveInfo
 ) => TResult | Promise<TResult>;
 
 export interface SubscriptionSubscriberObject<TResult, TKey extends string, TParent, TContext, TArgs> {
@@ -375,41 +387,26 @@ export type SubscriptionObject<TResult, TKey extends string, TParent, TContext, 
   | SubscriptionSubscriberObject<TResult, TKey, TParent, TContext, TArgs>
   | SubscriptionResolverObject<TResult, TParent, TContext, TArgs>;
 
-export type SubscriptionResolver<
-  TResult,
-  TKey extends string,
-  TParent = Record<PropertyKey, never>,
-  TContext = Record<PropertyKey, never>,
-  TArgs = Record<PropertyKey, never>,
-> =
+export type SubscriptionResolver<TResult, TKey extends string, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>, TArgs = Record<PropertyKey, never>> =
   | ((...args: any[]) => SubscriptionObject<TResult, TKey, TParent, TContext, TArgs>)
   | SubscriptionObject<TResult, TKey, TParent, TContext, TArgs>;
 
-export type TypeResolveFn<
-  TTypes,
-  TParent = Record<PropertyKey, never>,
-  TContext = Record<PropertyKey, never>,
-> = (parent: TParent, context: TContext, info: GraphQLResolveInfo) => Maybe<TTypes> | Promise<Maybe<TTypes>>;
-
-export type IsTypeOfResolverFn<T = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>> = (
-  obj: T,
+export type TypeResolveFn<TTypes, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>> = (
+  parent: TParent,
   context: TContext,
-  info: GraphQLResolveInfo,
-) => boolean | Promise<boolean>;
+  info: GraphQLResolveInfo
+) => Maybe<TTypes> | Promise<Maybe<TTypes>>;
+
+export type IsTypeOfResolverFn<T = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>> = (obj: T, context: TContext, info: GraphQLResolveInfo) => boolean | Promise<boolean>;
 
 export type NextResolverFn<T> = () => Promise<T>;
 
-export type DirectiveResolverFn<
-  TResult = Record<PropertyKey, never>,
-  TParent = Record<PropertyKey, never>,
-  TContext = Record<PropertyKey, never>,
-  TArgs = Record<PropertyKey, never>,
-> = (
+export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>, TArgs = Record<PropertyKey, never>> = (
   next: NextResolverFn<TResult>,
   parent: TParent,
   args: TArgs,
   context: TContext,
-  info: GraphQLResolveInfo,
+  info: GraphQLResolveInfo
 ) => TResult | Promise<TResult>;
 
 /** Mapping of federation types */
@@ -422,17 +419,21 @@ export type FederationTypes = ResolversObject<{
 
 /** Mapping of federation reference types */
 export type FederationReferenceTypes = ResolversObject<{
-  Conversation: { __typename: 'Conversation' } & GraphQLRecursivePick<
-    FederationTypes['Conversation'],
-    { id: true }
-  >;
-  GeneratedImage: { __typename: 'GeneratedImage' } & GraphQLRecursivePick<
-    FederationTypes['GeneratedImage'],
-    { id: true }
-  >;
-  Message: { __typename: 'Message' } & GraphQLRecursivePick<FederationTypes['Message'], { id: true }>;
-  User: { __typename: 'User' } & GraphQLRecursivePick<FederationTypes['User'], { id: true }>;
+  Conversation:
+    ( { __typename: 'Conversation' }
+    & GraphQLRecursivePick<FederationTypes['Conversation'], {"id":true}> );
+  GeneratedImage:
+    ( { __typename: 'GeneratedImage' }
+    & GraphQLRecursivePick<FederationTypes['GeneratedImage'], {"id":true}> );
+  Message:
+    ( { __typename: 'Message' }
+    & GraphQLRecursivePick<FederationTypes['Message'], {"id":true}> );
+  User:
+    ( { __typename: 'User' }
+    & GraphQLRecursivePick<FederationTypes['User'], {"id":true}> );
 }>;
+
+
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = ResolversObject<{
@@ -440,27 +441,17 @@ export type ResolversTypes = ResolversObject<{
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
-  ConversationConnection: ResolverTypeWrapper<
-    Omit<ConversationConnection, 'edges'> & { edges: Array<ResolversTypes['ConversationEdge']> }
-  >;
-  ConversationEdge: ResolverTypeWrapper<
-    Omit<ConversationEdge, 'node'> & { node: ResolversTypes['Conversation'] }
-  >;
+  ConversationConnection: ResolverTypeWrapper<Omit<ConversationConnection, 'edges'> & { edges: Array<ResolversTypes['ConversationEdge']> }>;
+  ConversationEdge: ResolverTypeWrapper<Omit<ConversationEdge, 'node'> & { node: ResolversTypes['Conversation'] }>;
   CreateConversationInput: CreateConversationInput;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   ExportFormat: ExportFormat;
   GeneratedImage: ResolverTypeWrapper<GeneratedImageModel>;
-  GeneratedImageConnection: ResolverTypeWrapper<
-    Omit<GeneratedImageConnection, 'edges'> & { edges: Array<ResolversTypes['GeneratedImageEdge']> }
-  >;
-  GeneratedImageEdge: ResolverTypeWrapper<
-    Omit<GeneratedImageEdge, 'node'> & { node: ResolversTypes['GeneratedImage'] }
-  >;
+  GeneratedImageConnection: ResolverTypeWrapper<Omit<GeneratedImageConnection, 'edges'> & { edges: Array<ResolversTypes['GeneratedImageEdge']> }>;
+  GeneratedImageEdge: ResolverTypeWrapper<Omit<GeneratedImageEdge, 'node'> & { node: ResolversTypes['GeneratedImage'] }>;
   Media: ResolverTypeWrapper<Media>;
   Message: ResolverTypeWrapper<MessageModel>;
-  MessageConnection: ResolverTypeWrapper<
-    Omit<MessageConnection, 'edges'> & { edges: Array<ResolversTypes['MessageEdge']> }
-  >;
+  MessageConnection: ResolverTypeWrapper<Omit<MessageConnection, 'edges'> & { edges: Array<ResolversTypes['MessageEdge']> }>;
   MessageEdge: ResolverTypeWrapper<Omit<MessageEdge, 'node'> & { node: ResolversTypes['Message'] }>;
   MessageRole: MessageRole;
   MessageStatus: MessageStatus;
@@ -482,16 +473,12 @@ export type ResolversParentTypes = ResolversObject<{
   ID: Scalars['ID']['output'];
   String: Scalars['String']['output'];
   Int: Scalars['Int']['output'];
-  ConversationConnection: Omit<ConversationConnection, 'edges'> & {
-    edges: Array<ResolversParentTypes['ConversationEdge']>;
-  };
+  ConversationConnection: Omit<ConversationConnection, 'edges'> & { edges: Array<ResolversParentTypes['ConversationEdge']> };
   ConversationEdge: Omit<ConversationEdge, 'node'> & { node: ResolversParentTypes['Conversation'] };
   CreateConversationInput: CreateConversationInput;
   DateTime: Scalars['DateTime']['output'];
   GeneratedImage: GeneratedImageModel;
-  GeneratedImageConnection: Omit<GeneratedImageConnection, 'edges'> & {
-    edges: Array<ResolversParentTypes['GeneratedImageEdge']>;
-  };
+  GeneratedImageConnection: Omit<GeneratedImageConnection, 'edges'> & { edges: Array<ResolversParentTypes['GeneratedImageEdge']> };
   GeneratedImageEdge: Omit<GeneratedImageEdge, 'node'> & { node: ResolversParentTypes['GeneratedImage'] };
   Media: Media;
   Message: MessageModel;
@@ -508,44 +495,23 @@ export type ResolversParentTypes = ResolversObject<{
   User: UserReferenceModel;
 }>;
 
-export type ConversationResolvers<
-  ContextType = Context,
-  ParentType extends ResolversParentTypes['Conversation'] = ResolversParentTypes['Conversation'],
-  FederationReferenceType extends FederationReferenceTypes['Conversation'] =
-    FederationReferenceTypes['Conversation'],
-> = ResolversObject<{
-  __resolveReference?: ReferenceResolver<
-    Maybe<ResolversTypes['Conversation']> | FederationReferenceType,
-    FederationReferenceType,
-    ContextType
-  >;
+export type ConversationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Conversation'] = ResolversParentTypes['Conversation'], FederationReferenceType extends FederationReferenceTypes['Conversation'] = FederationReferenceTypes['Conversation']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Conversation']> | FederationReferenceType, FederationReferenceType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  messages?: Resolver<
-    ResolversTypes['MessageConnection'],
-    ParentType,
-    ContextType,
-    RequireFields<ConversationMessagesArgs, 'first'>
-  >;
+  messages?: Resolver<ResolversTypes['MessageConnection'], ParentType, ContextType, RequireFields<ConversationMessagesArgs, 'first'>>;
   model?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   systemPrompt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
 }>;
 
-export type ConversationConnectionResolvers<
-  ContextType = Context,
-  ParentType extends ResolversParentTypes['ConversationConnection'] =
-    ResolversParentTypes['ConversationConnection'],
-> = ResolversObject<{
+export type ConversationConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ConversationConnection'] = ResolversParentTypes['ConversationConnection']> = ResolversObject<{
   edges?: Resolver<Array<ResolversTypes['ConversationEdge']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
 }>;
 
-export type ConversationEdgeResolvers<
-  ContextType = Context,
-  ParentType extends ResolversParentTypes['ConversationEdge'] = ResolversParentTypes['ConversationEdge'],
-> = ResolversObject<{
+export type ConversationEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ConversationEdge'] = ResolversParentTypes['ConversationEdge']> = ResolversObject<{
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Conversation'], ParentType, ContextType>;
 }>;
@@ -554,17 +520,8 @@ export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversT
   name: 'DateTime';
 }
 
-export type GeneratedImageResolvers<
-  ContextType = Context,
-  ParentType extends ResolversParentTypes['GeneratedImage'] = ResolversParentTypes['GeneratedImage'],
-  FederationReferenceType extends FederationReferenceTypes['GeneratedImage'] =
-    FederationReferenceTypes['GeneratedImage'],
-> = ResolversObject<{
-  __resolveReference?: ReferenceResolver<
-    Maybe<ResolversTypes['GeneratedImage']> | FederationReferenceType,
-    FederationReferenceType,
-    ContextType
-  >;
+export type GeneratedImageResolvers<ContextType = Context, ParentType extends ResolversParentTypes['GeneratedImage'] = ResolversParentTypes['GeneratedImage'], FederationReferenceType extends FederationReferenceTypes['GeneratedImage'] = FederationReferenceTypes['GeneratedImage']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['GeneratedImage']> | FederationReferenceType, FederationReferenceType, ContextType>;
   cost?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -575,40 +532,22 @@ export type GeneratedImageResolvers<
   style?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 }>;
 
-export type GeneratedImageConnectionResolvers<
-  ContextType = Context,
-  ParentType extends ResolversParentTypes['GeneratedImageConnection'] =
-    ResolversParentTypes['GeneratedImageConnection'],
-> = ResolversObject<{
+export type GeneratedImageConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['GeneratedImageConnection'] = ResolversParentTypes['GeneratedImageConnection']> = ResolversObject<{
   edges?: Resolver<Array<ResolversTypes['GeneratedImageEdge']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
 }>;
 
-export type GeneratedImageEdgeResolvers<
-  ContextType = Context,
-  ParentType extends ResolversParentTypes['GeneratedImageEdge'] = ResolversParentTypes['GeneratedImageEdge'],
-> = ResolversObject<{
+export type GeneratedImageEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['GeneratedImageEdge'] = ResolversParentTypes['GeneratedImageEdge']> = ResolversObject<{
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['GeneratedImage'], ParentType, ContextType>;
 }>;
 
-export type MediaResolvers<
-  ContextType = Context,
-  ParentType extends ResolversParentTypes['Media'] = ResolversParentTypes['Media'],
-> = ResolversObject<{
+export type MediaResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Media'] = ResolversParentTypes['Media']> = ResolversObject<{
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 }>;
 
-export type MessageResolvers<
-  ContextType = Context,
-  ParentType extends ResolversParentTypes['Message'] = ResolversParentTypes['Message'],
-  FederationReferenceType extends FederationReferenceTypes['Message'] = FederationReferenceTypes['Message'],
-> = ResolversObject<{
-  __resolveReference?: ReferenceResolver<
-    Maybe<ResolversTypes['Message']> | FederationReferenceType,
-    FederationReferenceType,
-    ContextType
-  >;
+export type MessageResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Message'] = ResolversParentTypes['Message'], FederationReferenceType extends FederationReferenceTypes['Message'] = FederationReferenceTypes['Message']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Message']> | FederationReferenceType, FederationReferenceType, ContextType>;
   completionTokens?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   content?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   conversationId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -624,36 +563,24 @@ export type MessageResolvers<
   status?: Resolver<ResolversTypes['MessageStatus'], ParentType, ContextType>;
 }>;
 
-export type MessageConnectionResolvers<
-  ContextType = Context,
-  ParentType extends ResolversParentTypes['MessageConnection'] = ResolversParentTypes['MessageConnection'],
-> = ResolversObject<{
+export type MessageConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['MessageConnection'] = ResolversParentTypes['MessageConnection']> = ResolversObject<{
   edges?: Resolver<Array<ResolversTypes['MessageEdge']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
 }>;
 
-export type MessageEdgeResolvers<
-  ContextType = Context,
-  ParentType extends ResolversParentTypes['MessageEdge'] = ResolversParentTypes['MessageEdge'],
-> = ResolversObject<{
+export type MessageEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['MessageEdge'] = ResolversParentTypes['MessageEdge']> = ResolversObject<{
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Message'], ParentType, ContextType>;
 }>;
 
-export type MessageStreamEventResolvers<
-  ContextType = Context,
-  ParentType extends ResolversParentTypes['MessageStreamEvent'] = ResolversParentTypes['MessageStreamEvent'],
-> = ResolversObject<{
+export type MessageStreamEventResolvers<ContextType = Context, ParentType extends ResolversParentTypes['MessageStreamEvent'] = ResolversParentTypes['MessageStreamEvent']> = ResolversObject<{
   delta?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   message?: Resolver<Maybe<ResolversTypes['Message']>, ParentType, ContextType>;
   messageId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   offset?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
-export type ModelResolvers<
-  ContextType = Context,
-  ParentType extends ResolversParentTypes['Model'] = ResolversParentTypes['Model'],
-> = ResolversObject<{
+export type ModelResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Model'] = ResolversParentTypes['Model']> = ResolversObject<{
   contextWindow?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   inputPricePerMillionTokens?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -664,90 +591,26 @@ export type ModelResolvers<
   simulated?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 }>;
 
-export type MutationResolvers<
-  ContextType = Context,
-  ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation'],
-> = ResolversObject<{
-  cancelGeneration?: Resolver<
-    ResolversTypes['Boolean'],
-    ParentType,
-    ContextType,
-    RequireFields<MutationCancelGenerationArgs, 'conversationId'>
-  >;
-  createConversation?: Resolver<
-    ResolversTypes['Conversation'],
-    ParentType,
-    ContextType,
-    RequireFields<MutationCreateConversationArgs, 'input'>
-  >;
-  deleteConversation?: Resolver<
-    ResolversTypes['Boolean'],
-    ParentType,
-    ContextType,
-    RequireFields<MutationDeleteConversationArgs, 'id'>
-  >;
-  deleteImage?: Resolver<
-    ResolversTypes['Boolean'],
-    ParentType,
-    ContextType,
-    RequireFields<MutationDeleteImageArgs, 'id'>
-  >;
-  generateImage?: Resolver<
-    ResolversTypes['GeneratedImage'],
-    ParentType,
-    ContextType,
-    RequireFields<MutationGenerateImageArgs, 'prompt' | 'size'>
-  >;
-  regenerateReply?: Resolver<
-    ResolversTypes['Message'],
-    ParentType,
-    ContextType,
-    RequireFields<MutationRegenerateReplyArgs, 'conversationId'>
-  >;
-  renameConversation?: Resolver<
-    ResolversTypes['Conversation'],
-    ParentType,
-    ContextType,
-    RequireFields<MutationRenameConversationArgs, 'id' | 'title'>
-  >;
-  sendMessage?: Resolver<
-    ResolversTypes['Message'],
-    ParentType,
-    ContextType,
-    RequireFields<MutationSendMessageArgs, 'content' | 'conversationId'>
-  >;
+export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
+  cancelGeneration?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationCancelGenerationArgs, 'conversationId'>>;
+  createConversation?: Resolver<ResolversTypes['Conversation'], ParentType, ContextType, RequireFields<MutationCreateConversationArgs, 'input'>>;
+  deleteConversation?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationDeleteConversationArgs, 'id'>>;
+  deleteImage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationDeleteImageArgs, 'id'>>;
+  generateImage?: Resolver<ResolversTypes['GeneratedImage'], ParentType, ContextType, RequireFields<MutationGenerateImageArgs, 'prompt' | 'size'>>;
+  regenerateReply?: Resolver<ResolversTypes['Message'], ParentType, ContextType, RequireFields<MutationRegenerateReplyArgs, 'conversationId'>>;
+  renameConversation?: Resolver<ResolversTypes['Conversation'], ParentType, ContextType, RequireFields<MutationRenameConversationArgs, 'id' | 'title'>>;
+  sendMessage?: Resolver<ResolversTypes['Message'], ParentType, ContextType, RequireFields<MutationSendMessageArgs, 'content' | 'conversationId'>>;
 }>;
 
-export type PageInfoResolvers<
-  ContextType = Context,
-  ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo'],
-> = ResolversObject<{
+export type PageInfoResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = ResolversObject<{
   endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 }>;
 
-export type QueryResolvers<
-  ContextType = Context,
-  ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query'],
-> = ResolversObject<{
-  conversation?: Resolver<
-    ResolversTypes['Conversation'],
-    ParentType,
-    ContextType,
-    RequireFields<QueryConversationArgs, 'id'>
-  >;
-  conversations?: Resolver<
-    ResolversTypes['ConversationConnection'],
-    ParentType,
-    ContextType,
-    RequireFields<QueryConversationsArgs, 'first'>
-  >;
-  exportConversation?: Resolver<
-    ResolversTypes['String'],
-    ParentType,
-    ContextType,
-    RequireFields<QueryExportConversationArgs, 'format' | 'id'>
-  >;
+export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
+  conversation?: Resolver<ResolversTypes['Conversation'], ParentType, ContextType, RequireFields<QueryConversationArgs, 'id'>>;
+  conversations?: Resolver<ResolversTypes['ConversationConnection'], ParentType, ContextType, RequireFields<QueryConversationsArgs, 'first'>>;
+  exportConversation?: Resolver<ResolversTypes['String'], ParentType, ContextType, RequireFields<QueryExportConversationArgs, 'format' | 'id'>>;
   models?: Resolver<Array<ResolversTypes['Model']>, ParentType, ContextType>;
 }>;
 
@@ -755,35 +618,13 @@ export interface SafeIntScalarConfig extends GraphQLScalarTypeConfig<ResolversTy
   name: 'SafeInt';
 }
 
-export type SubscriptionResolvers<
-  ContextType = Context,
-  ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription'],
-> = ResolversObject<{
-  messageStream?: SubscriptionResolver<
-    ResolversTypes['MessageStreamEvent'],
-    'messageStream',
-    ParentType,
-    ContextType,
-    RequireFields<SubscriptionMessageStreamArgs, 'conversationId' | 'offset'>
-  >;
+export type SubscriptionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription']> = ResolversObject<{
+  messageStream?: SubscriptionResolver<ResolversTypes['MessageStreamEvent'], "messageStream", ParentType, ContextType, RequireFields<SubscriptionMessageStreamArgs, 'conversationId' | 'offset'>>;
 }>;
 
-export type UserResolvers<
-  ContextType = Context,
-  ParentType extends ResolversParentTypes['User'] = ResolversParentTypes['User'],
-  FederationReferenceType extends FederationReferenceTypes['User'] = FederationReferenceTypes['User'],
-> = ResolversObject<{
-  __resolveReference?: ReferenceResolver<
-    Maybe<ResolversTypes['User']> | FederationReferenceType,
-    FederationReferenceType,
-    ContextType
-  >;
-  generatedImages?: Resolver<
-    ResolversTypes['GeneratedImageConnection'],
-    ParentType,
-    ContextType,
-    RequireFields<UserGeneratedImagesArgs, 'first'>
-  >;
+export type UserResolvers<ContextType = Context, ParentType extends ResolversParentTypes['User'] = ResolversParentTypes['User'], FederationReferenceType extends FederationReferenceTypes['User'] = FederationReferenceTypes['User']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['User']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  generatedImages?: Resolver<ResolversTypes['GeneratedImageConnection'], ParentType, ContextType, RequireFields<UserGeneratedImagesArgs, 'first'>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 }>;
 
@@ -808,3 +649,4 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   Subscription?: SubscriptionResolvers<ContextType>;
   User?: UserResolvers<ContextType>;
 }>;
+
