@@ -5,7 +5,7 @@ import { startTestLattice, type TestLattice } from './support/test-lattice';
 let lattice: TestLattice;
 
 beforeAll(async () => {
-  lattice = await startTestLattice({ ACCESS_TOKEN_TTL_SECONDS: '5' });
+  lattice = await startTestLattice({ ACCESS_TOKEN_TTL_SECONDS: '5' }, { subgraphs: ['analytics'] });
 });
 afterAll(async () => {
   await lattice.stop();
