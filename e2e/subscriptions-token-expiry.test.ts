@@ -20,8 +20,10 @@ test('a connection ends with 4403 when its token expires, and its subscription w
   const feed = subscribe(client, 'subscription { platformEvents { type } }');
 
   await expect(closed).resolves.toEqual({ code: 4403, reason: 'Token expired' });
+  // Counted from when the sign-in answered: the token was issued before (longer before on a
+  // loaded machine), so the connection may end well under its five seconds from here.
   const lived = Date.now() - issuedAt;
-  expect(lived).toBeGreaterThan(3_000);
+  expect(lived).toBeGreaterThan(1_000);
   expect(lived).toBeLessThan(7_000);
   // The subscription ends with the connection (graphql-ws reports the close to its sink).
   await waitFor(() => feed.ended.error !== undefined);
