@@ -22,3 +22,4 @@ export {
 export { canReadPrivate, requireRole, requireViewer } from './guards';
 export { PushQueue } from './push-queue';
 export { Secret, SecretSchema, storedSecret } from './stored-secret';
+export { isUuid } from './pagination';

@@ -44,6 +44,9 @@ export function decodeCursor(cursor: string, length: number): CursorValue[] {
 const notOurCursor = () => badUserInput('after: not a cursor returned by this list', 'after');
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+/** Whether `value` is a UUID: ids are checked before they reach a uuid column (which would throw). */
+export const isUuid = (value: string): boolean => UUID.test(value);
+
 /** Whether a decoded cursor value can be compared with its column (a forged one may not). */
 function fitsColumn(type: string | undefined, value: CursorValue): boolean {
   switch (type?.toLowerCase()) {
@@ -51,7 +54,7 @@ function fitsColumn(type: string | undefined, value: CursorValue): boolean {
     case 'date':
       return typeof value === 'string' && !Number.isNaN(Date.parse(value));
     case 'uuid':
-      return typeof value === 'string' && UUID.test(value);
+      return typeof value === 'string' && isUuid(value);
     case 'integer':
     case 'smallint':
     case 'bigint':

@@ -1,12 +1,11 @@
 import { conflict, notFound, validateInput } from '@lattice/server-kit';
-import { type Connection, type PageArgs, paginate } from '@lattice/subgraph-kit';
+import { type Connection, isUuid, type PageArgs, paginate } from '@lattice/subgraph-kit';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { z } from 'zod';
 import { Conversation, Message } from '../entities';
 import type { AiRuntime } from '../runtime';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-export const isUuid = (value: string) => UUID.test(value);
+export { isUuid };
 
 const title = z.string().trim().min(1).max(200);
 const createInput = z.object({

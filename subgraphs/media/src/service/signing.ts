@@ -1,6 +1,6 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { storedSecret } from '@lattice/subgraph-kit';
+import { isUuid, storedSecret } from '@lattice/subgraph-kit';
 
 const SECRET_NAME = 'url-signing';
 
@@ -41,7 +41,7 @@ export class UrlSigner {
   /** The link id of a token this service made; undefined for anything else. */
   shareLinkId(token: string): string | undefined {
     const [linkId, mac, ...rest] = token.split('.');
-    if (!linkId || !mac || rest.length || !UUID.test(linkId)) return undefined;
+    if (!linkId || !mac || rest.length || !isUuid(linkId)) return undefined;
     return sameText(mac, this.mac('share', linkId)) ? linkId : undefined;
   }
 
@@ -49,8 +49,6 @@ export class UrlSigner {
     return createHmac('sha256', this.key).update(`media-v1.${purpose}.${value}`).digest('base64url');
   }
 }
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 function describe(grant: Grant): string {
   return grant.kind === 'upload' ? `upload.${grant.uploadId}` : `file.${grant.mediaId}.${grant.variant}`;

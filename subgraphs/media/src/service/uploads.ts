@@ -1,5 +1,6 @@
 import { Upload as TusUpload } from '@tus/utils';
 import { ErrorCode, notFound, UserError, validateInput } from '@lattice/server-kit';
+import { isUuid } from '@lattice/subgraph-kit';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { z } from 'zod';
 import { Upload } from '../entities';
@@ -115,5 +116,4 @@ export async function discardUploads(em: EntityManager, runtime: MediaRuntime, u
     await em.nativeDelete(Upload, { id: { $in: uploads.map((upload) => upload.id) }, mediaId: null });
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-export const isUuid = (value: string) => UUID.test(value);
+export { isUuid };
