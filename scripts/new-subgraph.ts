@@ -34,6 +34,7 @@ async function main(): Promise<void> {
     port,
     description,
     monitorsOthers: false,
+    calls: [],
     composeEnvironment: {},
     volumes: {},
   };

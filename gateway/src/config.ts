@@ -128,6 +128,18 @@ const gatewayEnv = z.object({
           });
           continue;
         }
+        if (prefix.split('/').some((segment) => segment === '.' || segment === '..')) {
+          ctx.addIssue({ code: 'custom', message: `a prefix has no . or .. segments, got "${entry}"` });
+          continue;
+        }
+        // Subgraphs' internal routes (service to service, subgraph-kit) are never public.
+        if (prefix.startsWith('/internal/')) {
+          ctx.addIssue({
+            code: 'custom',
+            message: `/internal/ is the subgraphs' service-to-service routes, never passed through: "${entry}"`,
+          });
+          continue;
+        }
         paths[prefix] = subgraph;
       }
       return paths;

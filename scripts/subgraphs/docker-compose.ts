@@ -1,6 +1,11 @@
 import type { SubgraphEntry } from '@lattice/manifest';
+import { internalServiceVariable } from '@lattice/subgraph-kit';
 
 const url = (entry: SubgraphEntry) => `${entry.name}=http://${entry.name}:${entry.port}/graphql`;
+
+/** The subgraphs `entry` calls (its `lattice.calls`), as the manifest has them. */
+const called = (entry: SubgraphEntry, entries: SubgraphEntry[]) =>
+  entries.filter((other) => entry.calls.includes(other.name));
 
 /** docker-compose.yml: PostgreSQL, Redis, every subgraph of the manifest and the gateway. */
 export function dockerCompose(entries: SubgraphEntry[]): string {
@@ -25,9 +30,26 @@ export function dockerCompose(entries: SubgraphEntry[]): string {
       # Probed for serviceHealth and liveStats (it checks itself in process).
       MONITORED_SERVICES: ${monitored}`
           : ''
-      }${Object.entries(entry.volumes)
+      }${called(entry, entries)
+        .map(
+          (other) => `
+      ${internalServiceVariable(other.name)}: 'http://${other.name}:${other.port}'`,
+        )
+        .join('')}${Object.entries(entry.volumes)
         .map(([volume, path], index) => `${index === 0 ? '\n    volumes:' : ''}\n      - ${volume}:${path}`)
-        .join('')}
+        .join('')}${
+        entry.calls.length
+          ? `
+    # Starts once the subgraphs it calls (lattice.calls) answer.
+    depends_on:
+      postgres:
+        condition: service_healthy
+      redis:
+        condition: service_healthy${called(entry, entries)
+          .map((other) => `\n      ${other.name}:\n        condition: service_healthy`)
+          .join('')}`
+          : ''
+      }
     healthcheck: *subgraph-health
 `;
   });

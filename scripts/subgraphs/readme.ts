@@ -1,4 +1,5 @@
 import type { SubgraphEntry } from '@lattice/manifest';
+import { internalServiceVariable } from '@lattice/subgraph-kit';
 
 const local = (entry: SubgraphEntry) => `${entry.name}=http://localhost:${entry.port}/graphql`;
 
@@ -11,6 +12,10 @@ export function readmeSection(entries: SubgraphEntry[]): string {
   const processes = entries.map((entry) => {
     const env = [`DATABASE_URL=postgres://… REDIS_URL=redis://… PORT=${entry.port}`];
     if (entry.name !== 'identity') env.push('JWKS_URL=http://localhost:4001/.well-known/jwks.json');
+    // Where the subgraphs it calls listen (their internal routes need SUBGRAPH_SECRET on both sides).
+    for (const other of entries.filter((candidate) => entry.calls.includes(candidate.name))) {
+      env.push(`${internalServiceVariable(other.name)}=http://localhost:${other.port}`);
+    }
     if (entry.monitorsOthers) {
       env.push(
         `MONITORED_SERVICES=${entries

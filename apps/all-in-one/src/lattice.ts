@@ -3,7 +3,12 @@ import { join } from 'node:path';
 import { createEventBus, type EventBus } from '@lattice/events';
 import { gatewayConfigFromEnv, type RunningGateway, startGateway } from '@lattice/gateway';
 import { createLogger, type Logger, Resources } from '@lattice/server-kit';
-import { type RunningSubgraph, type SubgraphConfig, startSubgraph } from '@lattice/subgraph-kit';
+import {
+  internalServiceVariable,
+  type RunningSubgraph,
+  type SubgraphConfig,
+  startSubgraph,
+} from '@lattice/subgraph-kit';
 import { loadSubgraphs } from './subgraphs';
 
 export interface LatticeOptions {
@@ -23,7 +28,11 @@ export interface LatticeOptions {
   logger?: Logger;
   nodeEnv?: SubgraphConfig['nodeEnv'];
   supergraphPath: string;
-  /** Start only these subgraphs (identity is always started: it issues the tokens). Default: all. */
+  /**
+   * Start only these subgraphs (identity is always started: it issues the tokens). Default: all.
+   * A subgraph calling one left out (`lattice.calls`) is not told where it runs: its calls to
+   * it answer SERVICE_UNAVAILABLE.
+   */
   only?: string[];
   /**
    * Extra settings read by individual subgraphs (e.g. ACCESS_TOKEN_TTL_SECONDS). Its
@@ -85,7 +94,7 @@ export async function startLattice(options: LatticeOptions): Promise<Lattice> {
         !options.only || definition.name === 'identity' || options.only.includes(definition.name),
     );
     const names = modules.map((module) => module.definition.name);
-    // Only this process's gateway may call its subgraphs: the secret lives in memory only.
+    // Only this process's gateway and subgraphs may call its subgraphs: the secret lives in memory only.
     const subgraphSecret = options.env?.SUBGRAPH_SECRET || randomBytes(32).toString('hex');
     const configFor = (port: number, jwksUrl?: string): SubgraphConfig => ({
       nodeEnv: options.nodeEnv ?? 'development',
@@ -127,28 +136,69 @@ export async function startLattice(options: LatticeOptions): Promise<Lattice> {
     // identity first: the others verify tokens against its JWKS.
     const identityModule = modules.find((module) => module.definition.name === 'identity');
     if (!identityModule) throw new Error('The identity subgraph is required');
-    const identity = await start(identityModule);
-    const jwksUrl = new URL('/.well-known/jwks.json', identity.url).toString();
-    const others = await Promise.all(
-      modules
-        .filter((module) => module !== identityModule && !module.monitorsOthers)
-        .map((module) => start(module, jwksUrl)),
-    );
-    // Monitors start last, told where everything else (themselves excepted) runs.
-    const monitored = [identity, ...others].map((running) => `${running.name}=${running.url}`).join(',');
-    const monitorEnv = { MONITORED_SERVICES: monitored };
-    const monitors = await Promise.all(
-      modules.filter((module) => module.monitorsOthers).map((module) => start(module, jwksUrl, monitorEnv)),
-    );
+    const runningByName = new Map<string, RunningSubgraph>();
+    // Each subgraph's own variables, kept for restartSubgraph: where the subgraphs it calls
+    // run (BILLING_URL…), and for monitors where everything else runs.
+    const envs = new Map<(typeof modules)[number], Record<string, string>>();
+    // identity, the others, the monitors; each group in the manifest's order.
+    const ordered = [
+      identityModule,
+      ...modules.filter((module) => module !== identityModule && !module.monitorsOthers),
+      ...modules.filter((module) => module !== identityModule && module.monitorsOthers),
+    ];
+    const runningInOrder = () =>
+      ordered.flatMap((module) => {
+        const running = runningByName.get(module.definition.name);
+        return running ? [{ module, running }] : [];
+      });
+    const startWithEnv = async (module: (typeof modules)[number], jwks?: string) => {
+      const env: Record<string, string> = {};
+      // A called subgraph this lattice does not run (`only`) is unset (blank, whatever the
+      // environment says): calls to it answer SERVICE_UNAVAILABLE.
+      for (const name of module.calls) {
+        const callee = runningByName.get(name);
+        env[internalServiceVariable(name)] = callee ? new URL(callee.url).origin : '';
+      }
+      if (module.monitorsOthers) {
+        // Told where everything else (themselves excepted) runs.
+        env.MONITORED_SERVICES = runningInOrder()
+          .filter((other) => !other.module.monitorsOthers)
+          .map(({ running }) => `${running.name}=${running.url}`)
+          .join(',');
+      }
+      envs.set(module, env);
+      const started = await start(module, jwks, env);
+      runningByName.set(started.name, started);
+      return started;
+    };
+    await startWithEnv(identityModule);
+    const jwksUrl = new URL('/.well-known/jwks.json', runningByName.get('identity')!.url).toString();
+    // Then in waves: a subgraph once those it calls (lattice.calls) run, monitors once every
+    // other subgraph does. Without calls, one wave for all but the monitors, then theirs.
+    const inLattice = new Set(names);
+    let waiting = modules.filter((module) => module !== identityModule);
+    while (waiting.length) {
+      const othersRunning = waiting.every((module) => module.monitorsOthers);
+      const ready = waiting.filter(
+        (module) =>
+          module.calls.every((name) => !inLattice.has(name) || runningByName.has(name)) &&
+          (!module.monitorsOthers || othersRunning),
+      );
+      if (!ready.length) {
+        throw new Error(
+          `Cannot order ${waiting.map((module) => module.definition.name).join(', ')}: their lattice.calls wait on each other`,
+        );
+      }
+      await Promise.all(ready.map((module) => startWithEnv(module, jwksUrl)));
+      waiting = waiting.filter((module) => !ready.includes(module));
+    }
     const restartSubgraph = (name: string, port: number) => {
       const module = modules.find((candidate) => candidate.definition.name === name);
       if (!module) throw new Error(`This lattice runs no subgraph named ${name}`);
       const jwks = module === identityModule ? undefined : jwksUrl;
-      return start(module, jwks, module.monitorsOthers ? monitorEnv : undefined, port);
+      return start(module, jwks, envs.get(module), port);
     };
-    const subgraphs = Object.fromEntries(
-      [identity, ...others, ...monitors].map((running) => [running.name, running]),
-    );
+    const subgraphs = Object.fromEntries(runningInOrder().map(({ running }) => [running.name, running]));
 
     // The gateway's own settings (limits, body size) come from the environment as usual;
     // where it listens and where the subgraphs are is decided here.

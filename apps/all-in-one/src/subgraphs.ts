@@ -12,6 +12,8 @@ export interface SubgraphModule {
    * and gets their URLs as `MONITORED_SERVICES`.
    */
   monitorsOthers: boolean;
+  /** The subgraphs whose internal routes it calls (`lattice.calls`): it starts after them. */
+  calls: string[];
 }
 
 /**
@@ -23,6 +25,6 @@ export function loadSubgraphs(): SubgraphModule[] {
   return readSubgraphManifest().map((entry) => {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { subgraph } = require(entry.packageName) as { subgraph: AnySubgraph };
-    return { definition: subgraph, monitorsOthers: entry.monitorsOthers };
+    return { definition: subgraph, monitorsOthers: entry.monitorsOthers, calls: entry.calls };
   });
 }

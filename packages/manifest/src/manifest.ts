@@ -3,7 +3,7 @@ import { dirname, join } from 'node:path';
 
 /**
  * One subgraph as the manifest knows it. Each subgraph declares itself in its own
- * package.json (`lattice.port`, optionally `lattice.monitorsOthers`), so adding a subgraph
+ * package.json (`lattice.port`, optionally `lattice.monitorsOthers` and `lattice.calls`), so adding a subgraph
  * adds a folder and edits no shared list; everything that needs the list reads it here.
  */
 export interface SubgraphEntry {
@@ -20,6 +20,14 @@ export interface SubgraphEntry {
   /** Watches the others (analytics): starts after them and is told where they run. */
   monitorsOthers: boolean;
   /**
+   * The subgraphs whose internal routes it calls (`lattice.calls`, e.g. `["billing"]`): it
+   * starts after them and is told where each runs as `<NAME>_URL` (`BILLING_URL`). Each must
+   * be another subgraph of the manifest, and calls never go round in a circle (manifestProblems).
+   */
+  calls: string[];
+  /** Set when `lattice.calls` is there but not an array of names (then `calls` is empty). */
+  malformedCalls?: true;
+  /**
    * Its own variables in docker-compose.yml (`lattice.composeEnvironment`), e.g. a key passed
    * through from the host as `${STRIPE_SECRET_KEY:-}`.
    */
@@ -34,7 +42,13 @@ export interface SubgraphEntry {
 interface SubgraphPackageJson {
   name?: unknown;
   description?: unknown;
-  lattice?: { port?: unknown; monitorsOthers?: unknown; composeEnvironment?: unknown; volumes?: unknown };
+  lattice?: {
+    port?: unknown;
+    monitorsOthers?: unknown;
+    calls?: unknown;
+    composeEnvironment?: unknown;
+    volumes?: unknown;
+  };
 }
 
 /** The folder holding `subgraphs/` and the root package.json, searched upwards from `from`. */
@@ -61,11 +75,18 @@ export function readSubgraphManifest(root: string = findRepositoryRoot()): Subgr
         port: typeof pkg.lattice?.port === 'number' ? pkg.lattice.port : NaN,
         description: typeof pkg.description === 'string' ? pkg.description : '',
         monitorsOthers: pkg.lattice?.monitorsOthers === true,
+        ...callsOf(pkg.lattice?.calls),
         composeEnvironment: stringRecord(pkg.lattice?.composeEnvironment),
         volumes: stringRecord(pkg.lattice?.volumes),
       };
     })
     .sort((a, b) => portOrder(a) - portOrder(b) || a.name.localeCompare(b.name));
+}
+
+function callsOf(value: unknown): { calls: string[]; malformedCalls?: true } {
+  if (value === undefined) return { calls: [] };
+  if (Array.isArray(value) && value.every((name) => typeof name === 'string')) return { calls: value };
+  return { calls: [], malformedCalls: true };
 }
 
 function stringRecord(value: unknown): Record<string, string> {

@@ -67,4 +67,40 @@ describe('the subgraph manifest', () => {
       'subgraphs/media: package.json needs lattice.port, an integer from 1024 to 65535',
     ]);
   });
+
+  it('reads lattice.calls, empty when absent', () => {
+    subgraph('billing', declared('billing', 4004));
+    subgraph('bookings', declared('bookings', 4008, { calls: ['billing'] }));
+    const entries = readSubgraphManifest(root);
+    expect(entries.map(({ name, calls }) => [name, calls])).toEqual([
+      ['billing', []],
+      ['bookings', ['billing']],
+    ]);
+    expect(manifestProblems(entries)).toEqual([]);
+  });
+
+  it('refuses calls to an unknown subgraph, to itself, twice, or not a list of names', () => {
+    subgraph('billing', declared('billing', 4004, { calls: 'media' }));
+    subgraph(
+      'bookings',
+      declared('bookings', 4008, { calls: ['billing', 'billing', 'payments', 'bookings'] }),
+    );
+    subgraph('media', declared('media', 4005, { calls: [4004] }));
+    expect(manifestProblems(readSubgraphManifest(root))).toEqual([
+      'subgraphs/billing: package.json lattice.calls must be an array of subgraph names',
+      'subgraphs/media: package.json lattice.calls must be an array of subgraph names',
+      'subgraphs/bookings: lattice.calls names "billing" twice',
+      'subgraphs/bookings: lattice.calls names "payments", which is not a subgraph (subgraphs/payments)',
+      'subgraphs/bookings: lattice.calls names itself',
+    ]);
+  });
+
+  it('refuses calls going round in a circle', () => {
+    subgraph('billing', declared('billing', 4004, { calls: ['media'] }));
+    subgraph('media', declared('media', 4005, { calls: ['bookings'] }));
+    subgraph('bookings', declared('bookings', 4008, { calls: ['billing'] }));
+    expect(manifestProblems(readSubgraphManifest(root))).toEqual([
+      'calls go round in a circle (billing → media → bookings → billing): a subgraph starts after those it calls',
+    ]);
+  });
 });

@@ -18,6 +18,11 @@ export const ErrorCode = {
   /** A file whose bytes are not of an allowed type: `allowed` lists them. */
   UnsupportedMediaType: 'UNSUPPORTED_MEDIA_TYPE',
   RateLimited: 'RATE_LIMITED',
+  /**
+   * Another Lattice service this answer depends on (`service` names it) could not decide in
+   * time: down, too slow, or failing. Nothing was decided; the same request may be retried.
+   */
+  ServiceUnavailable: 'SERVICE_UNAVAILABLE',
   Internal: 'INTERNAL_SERVER_ERROR',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
@@ -62,6 +67,10 @@ export const conflict = (message: string, field?: string) =>
   new UserError(ErrorCode.Conflict, message, field ? { field } : {});
 export const quotaExceeded = (message: string, limit: number) =>
   new UserError(ErrorCode.QuotaExceeded, message, { limit });
+export const serviceUnavailable = (service: string) =>
+  new UserError(ErrorCode.ServiceUnavailable, `The ${service} service is unavailable; try again shortly`, {
+    service,
+  });
 export const rateLimited = (retryAfterSeconds: number) =>
   new UserError(ErrorCode.RateLimited, `Too many attempts; retry in ${retryAfterSeconds}s`, {
     retryAfter: retryAfterSeconds,

@@ -20,6 +20,7 @@ export * from './auth';
 export { Resources, closeOnSignals } from './lifecycle';
 export { apolloDefaults, errorMaskingPlugin, type RequestContext } from './apollo-plugins';
 export { validateInput } from './validation';
+export { findUnstorableValue } from './storable-text';
 export { characters, isVisible, text, textProblem } from './text';
 export { clientAddress, TRUST_PEER_ONLY, trustedProxies, type TrustedProxies } from './client-address';
 export {
@@ -30,7 +31,7 @@ export {
 } from './forwarded-origin';
 export { createTokenBuckets, type BucketAnswer, type BucketRule, type TokenBuckets } from './token-bucket';
 export { createExpiringSet, type ExpiringSet } from './expiring-set';
-export { ServiceMetrics } from './metrics';
+export { ServiceMetrics, type InternalRequestMetrics } from './metrics';
 export { operationOutcome, type OperationOutcome } from './operation-outcome';
 export { guardedMetricsRoute, serveMetrics, type MetricsAccess } from './metrics-endpoint';
 export {

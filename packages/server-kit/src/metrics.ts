@@ -9,6 +9,7 @@ export class ServiceMetrics {
   readonly operations: Counter<'operation' | 'type' | 'outcome'>;
   readonly operationSeconds: Histogram<'operation' | 'type'>;
   private readonly names = new Set<string>();
+  private internal?: InternalRequestMetrics;
 
   constructor(service: string) {
     this.registry.setDefaultLabels({ service });
@@ -55,6 +56,38 @@ export class ServiceMetrics {
   }
 
   /**
+   * Requests to a subgraph's internal routes (service to service, subgraph-kit's
+   * internal-routes.ts): `internal_requests_total` by route and outcome (`success`, `error`:
+   * the owner's decision was a refusal, `failure`: it could not decide, `refused`: no valid
+   * signature), and `internal_request_duration_seconds` by route. Registered on first use,
+   * so services without internal routes do not list them.
+   */
+  internalRequests(): InternalRequestMetrics {
+    if (!this.internal) {
+      const requests = new Counter({
+        name: 'internal_requests_total',
+        help: "Requests to this service's internal routes, by route and outcome (success, error, failure, refused).",
+        labelNames: ['route', 'outcome'],
+        registers: [this.registry],
+      });
+      const seconds = new Histogram({
+        name: 'internal_request_duration_seconds',
+        help: 'Time from receiving an internal request to sending its answer.',
+        labelNames: ['route'],
+        buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
+        registers: [this.registry],
+      });
+      this.internal = {
+        observe: (route, outcome, durationSeconds) => {
+          requests.inc({ route, outcome });
+          if (outcome !== 'refused') seconds.observe({ route }, durationSeconds);
+        },
+      };
+    }
+    return this.internal;
+  }
+
+  /**
    * Records each operation's name, type, outcome (see operation-outcome.ts) and duration.
    * List it after plugins that change the response (the gateway's authorization), so that
    * it sees the response as sent.
@@ -84,4 +117,8 @@ export class ServiceMetrics {
       },
     };
   }
+}
+
+export interface InternalRequestMetrics {
+  observe(route: string, outcome: 'success' | 'error' | 'failure' | 'refused', seconds: number): void;
 }

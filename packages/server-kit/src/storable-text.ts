@@ -57,6 +57,15 @@ function inValue(value: unknown): Found | undefined {
 }
 
 /**
+ * Finds text PostgreSQL cannot store in a JSON value (an internal route's body, see
+ * subgraph-kit's internal-routes.ts): where (`reference`, `items.0.name`) and why.
+ */
+export function findUnstorableValue(value: unknown): { field: string; problem: string } | undefined {
+  const found = inValue(value);
+  return found && { field: found.path.reverse().join('.'), problem: found.problem };
+}
+
+/**
  * Finds text PostgreSQL cannot store in what an operation passes to its fields and directives:
  * string literals of the document, and the values of the variables it uses (or their
  * defaults), at any depth of input objects and lists. Fragments are followed once each.

@@ -1,4 +1,4 @@
-import { maskError } from '../src';
+import { maskError, serviceUnavailable } from '../src';
 
 describe('maskError', () => {
   it('keeps catalogued errors without their stack trace', () => {
@@ -24,6 +24,17 @@ describe('maskError', () => {
       message: 'Internal server error',
       path: ['me'],
       extensions: { code: 'INTERNAL_SERVER_ERROR' },
+    });
+  });
+
+  it('keeps SERVICE_UNAVAILABLE, naming the service another one depends on', () => {
+    const error = serviceUnavailable('billing');
+    expect(
+      maskError({ message: error.message, path: ['bookSession'], extensions: error.extensions }, error),
+    ).toEqual({
+      message: 'The billing service is unavailable; try again shortly',
+      path: ['bookSession'],
+      extensions: { code: 'SERVICE_UNAVAILABLE', service: 'billing' },
     });
   });
 });

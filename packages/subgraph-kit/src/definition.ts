@@ -4,6 +4,7 @@ import type { EventBus, EventEnvelope, EventType } from '@lattice/events';
 import type { Logger, Routes, TokenVerifier } from '@lattice/server-kit';
 import type { DocumentNode } from 'graphql';
 import type { SubgraphConfig } from './config';
+import type { InternalRoutes } from './internal-routes';
 
 /** What a subgraph's process-wide state is built from. */
 export interface SubgraphDeps<TSettings = unknown> {
@@ -51,8 +52,15 @@ export interface SubgraphDefinition<TRuntime = unknown, TLoaders = unknown, TSet
   loaders(em: EntityManager, runtime: TRuntime): TLoaders;
   /** Events this subgraph consumes, applied exactly once each. */
   consumers?: { [T in EventType]?: EventApplier<TRuntime, T> };
-  /** Extra HTTP routes (e.g. a JWKS document). */
+  /** Extra HTTP routes (e.g. a JWKS document); none under `/internal/` (see internalRoutes). */
   routes?(runtime: TRuntime): Routes;
+  /**
+   * Decisions other subgraphs ask for synchronously (`POST /internal/<name>` on this
+   * subgraph's own port, never through the gateway): JSON in, `{ result }` or `{ error }` out,
+   * each request signed with SUBGRAPH_SECRET by a Lattice service (internal-routes.ts); callers
+   * use `createInternalClient`. Without SUBGRAPH_SECRET they refuse every request.
+   */
+  internalRoutes?(runtime: TRuntime): InternalRoutes;
   /** How to verify access tokens; by default, against the JWKS at config.jwksUrl. */
   tokenVerifier?(runtime: TRuntime): TokenVerifier;
   /** Closes what init opened. */

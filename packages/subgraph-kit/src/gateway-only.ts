@@ -49,11 +49,18 @@ export class GatewayOnly {
   /** The body read, before it is parsed: the signature must be of this very request. */
   verifyBody(req: IncomingMessage, body: string): Refusal | undefined {
     if (!this.secret) return undefined;
-    const check = verifyRequest(this.secret, req.headers[SIGNATURE_HEADER], {
-      method: req.method ?? 'GET',
-      target: req.url ?? '/',
-      body,
-    });
+    const target = req.url ?? '/';
+    // The gateway signs `/graphql` as such: a target spelled otherwise that routes here
+    // (`/internal/../graphql`) is refused, so no signature of an internal route, which other
+    // services make with the same secret (internal-protocol.ts), can ever pass for the gateway's.
+    const check =
+      target.split('?', 1)[0] === '/graphql'
+        ? verifyRequest(this.secret, req.headers[SIGNATURE_HEADER], {
+            method: req.method ?? 'GET',
+            target,
+            body,
+          })
+        : 'mismatch';
     const refusal = this.refuseUnless(check, req);
     if (!refusal) this.verified.add(req);
     return refusal;

@@ -23,3 +23,20 @@ export { canReadPrivate, requireRole, requireViewer } from './guards';
 export { PushQueue } from './push-queue';
 export { Secret, SecretSchema, storedSecret } from './stored-secret';
 export { isUuid } from './pagination';
+export type { InternalHandler, InternalRequest, InternalRoutes } from './internal-routes';
+export {
+  INTERNAL_MAX_BODY_BYTES,
+  INTERNAL_PREFIX,
+  internalStatusOf,
+  isInternalPath,
+  type InternalPath,
+} from './internal-protocol';
+export {
+  createInternalClient,
+  DEFAULT_INTERNAL_TIMEOUT_MS,
+  internalServiceUrl,
+  internalServiceVariable,
+  type InternalCallOptions,
+  type InternalClient,
+  type InternalClientOptions,
+} from './internal-client';

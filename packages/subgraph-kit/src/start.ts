@@ -38,6 +38,8 @@ import type { SubgraphDefinition } from './definition';
 import { createOrm, migrate } from './orm';
 import type { SqlCounter } from './sql-scope';
 import { GatewayOnly } from './gateway-only';
+import { INTERNAL_PREFIX } from './internal-protocol';
+import { checkInternalRoutes, internalRoutesHandler } from './internal-routes';
 import { kickRelayAfterCommit } from './relay-kick';
 import { traceSql } from './sql-tracing';
 import { attachSubscriptions } from './subscriptions';
@@ -178,7 +180,28 @@ export async function startSubgraph<TRuntime, TLoaders, TSettings>(
       },
       ...definition.routes?.(runtime),
     };
-    Object.assign(routes, { 'GET /metrics': metrics.route() });
+    // Everything under /internal/ is signed service-to-service traffic, and nothing else.
+    const stray = Object.keys(routes).find((key) =>
+      `${key.slice(key.indexOf('/'))}/`.startsWith(INTERNAL_PREFIX),
+    );
+    if (stray) {
+      throw new Error(
+        `${definition.name}: route "${stray}" is under /internal/: declare it in internalRoutes`,
+      );
+    }
+    const internalRoutes = definition.internalRoutes?.(runtime) ?? {};
+    checkInternalRoutes(internalRoutes, definition.name);
+    const hasInternalRoutes = Object.keys(internalRoutes).length > 0;
+    Object.assign(routes, {
+      'GET /metrics': metrics.route(),
+      [`${INTERNAL_PREFIX}*`]: internalRoutesHandler({
+        routes: internalRoutes,
+        secret: config.subgraphSecret,
+        orm,
+        log,
+        metrics: hasInternalRoutes ? metrics.internalRequests() : undefined,
+      }),
+    });
     const httpServer = createHttpServer(routes, (error) => log.error({ err: error }, 'request failed'));
     const apollo = new ApolloServer<Context>({
       // Federated traces are for Apollo GraphOS, which Lattice does not report to.

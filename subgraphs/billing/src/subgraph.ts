@@ -1,6 +1,7 @@
 import { createMeter, planCatalogue, usageEntities, usageRecorded } from '@lattice/entitlements';
 import { defineSubgraph, subgraphPackage } from '@lattice/subgraph-kit';
 import { entities } from './entities';
+import { billingInternalRoutes } from './internal-routes';
 import { createLoaders } from './loaders';
 import { resolvers } from './resolvers';
 import { billingRoutes } from './routes';
@@ -46,4 +47,5 @@ export const billing = defineSubgraph({
   loaders: (em) => createLoaders(em),
   consumers: { ...consumers, 'usage.recorded': usageRecorded },
   routes: billingRoutes,
+  internalRoutes: billingInternalRoutes,
 });

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { conflict, notFound } from '@lattice/server-kit';
+import { conflict, ErrorCode, notFound, UserError } from '@lattice/server-kit';
 import { CreditHold } from '../../entities';
 import {
   ACCOUNT,
@@ -150,3 +150,43 @@ export const releaseCreditHold = (em: EntityManager, input: { userId: string; ho
 /** Spends a held hold's credits for good. */
 export const captureCreditHold = (em: EntityManager, input: { userId: string; holdId: string }) =>
   settle(em, input, 'captured');
+
+/**
+ * Settles the user's hold for `reference` (as held by holdCredits), for a service settling
+ * what it held (bookings, through billing's internal routes), so that it may call again
+ * blindly: the hold already settled this way is answered as it is; settled the other way,
+ * CONFLICT; no hold for the reference (never held, or held by another user: holds are per
+ * user), null. The user's account is locked first, so a hold of the reference still being
+ * written commits before it is looked for.
+ */
+async function settleByReference(
+  em: EntityManager,
+  input: { userId: string; reference: string },
+  to: 'released' | 'captured',
+): Promise<CreditHold | null> {
+  const userId = userIdOf(input.userId);
+  const reference = shortText(input.reference, 'reference');
+  return em.transactional(async (tx) => {
+    await lockAccount(tx, userId);
+    const hold = await findHold(tx, 'user_id = ? and reference = ?', [userId, reference]);
+    if (!hold || hold.status === to) return hold;
+    if (hold.status !== 'held') throw conflict(`This hold is already ${hold.status}`, 'reference');
+    try {
+      return await settle(tx, { userId, holdId: hold.id }, to);
+    } catch (error) {
+      // Settled by id meanwhile (a GraphQL mutation does not take the account's lock).
+      if (!(error instanceof UserError) || error.extensions.code !== ErrorCode.Conflict) throw error;
+      const now = await findHold(tx, 'id = ?', [hold.id]);
+      if (now?.status === to) return now;
+      throw conflict(`This hold is already ${now?.status ?? 'settled'}`, 'reference');
+    }
+  });
+}
+
+/** Releases the user's hold for `reference`; idempotent (see settleByReference). */
+export const releaseHoldByReference = (em: EntityManager, input: { userId: string; reference: string }) =>
+  settleByReference(em, input, 'released');
+
+/** Captures the user's hold for `reference`; idempotent (see settleByReference). */
+export const captureHoldByReference = (em: EntityManager, input: { userId: string; reference: string }) =>
+  settleByReference(em, input, 'captured');

@@ -7,7 +7,13 @@ export {
   replaceSubscriptionCredits,
   type GrantCredits,
 } from './grants';
-export { captureCreditHold, holdCredits, releaseCreditHold } from './holds';
+export {
+  captureCreditHold,
+  captureHoldByReference,
+  holdCredits,
+  releaseCreditHold,
+  releaseHoldByReference,
+} from './holds';
 export { spendCredits, type SpendCredits } from './spend';
 export type { CreditBalance } from './store';
 export { MAX_CREDITS } from './validation';

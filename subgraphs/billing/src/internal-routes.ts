@@ -1,0 +1,59 @@
+import type { InternalRoutes } from '@lattice/subgraph-kit';
+import type { CreditHold } from './entities';
+import { captureHoldByReference, holdCredits, releaseHoldByReference } from './service/credits';
+
+/** A hold as billing's internal routes answer it. */
+export interface CreditHoldAnswer {
+  id: string;
+  status: CreditHold['status'];
+  amount: number;
+  reference: string;
+}
+
+const answer = (hold: CreditHold | null): CreditHoldAnswer | null =>
+  hold && { id: hold.id, status: hold.status, amount: hold.amount, reference: hold.reference };
+
+/**
+ * The body's fields; anything but an object has none. Each is checked by the service it is
+ * passed to, as the GraphQL arguments are (BAD_USER_INPUT naming the field), hence the casts.
+ */
+const fields = (input: unknown): Record<string, unknown> =>
+  typeof input === 'object' && input !== null && !Array.isArray(input)
+    ? (input as Record<string, unknown>)
+    : {};
+
+/**
+ * Billing's internal interface (see README "Internal interface"): credit holds that another
+ * domain needs decided before it answers its own client (bookings: a seat is booked only
+ * once its credits are held). Callers name the user and their own reference (a booking id);
+ * every route is idempotent per (user, reference).
+ */
+export function billingInternalRoutes(): InternalRoutes {
+  return {
+    /** `{ userId, amount, reference }` → the hold (QUOTA_EXCEEDED, CONFLICT, BAD_USER_INPUT). */
+    '/internal/credit-holds': async (input, { em }) => {
+      const { userId, amount, reference } = fields(input);
+      return answer(
+        await holdCredits(em, {
+          userId: userId as string,
+          amount: amount as number,
+          reference: reference as string,
+        }),
+      );
+    },
+    /** `{ userId, reference }` → the released hold, or null when there is none. */
+    '/internal/credit-holds/release': async (input, { em }) => {
+      const { userId, reference } = fields(input);
+      return answer(
+        await releaseHoldByReference(em, { userId: userId as string, reference: reference as string }),
+      );
+    },
+    /** `{ userId, reference }` → the captured hold, or null when there is none. */
+    '/internal/credit-holds/capture': async (input, { em }) => {
+      const { userId, reference } = fields(input);
+      return answer(
+        await captureHoldByReference(em, { userId: userId as string, reference: reference as string }),
+      );
+    },
+  };
+}
