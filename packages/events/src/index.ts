@@ -6,6 +6,7 @@ export {
   type EventType,
   type Meter,
   type PlanLimits,
+  type SessionFacts,
 } from './contracts';
 export { createEvent, type EventEnvelope } from './envelope';
 export type { BusOptions, ConsumeOptions, Consumer, EventBus, EventHandler } from './bus';

@@ -32,6 +32,14 @@ const activity = async (userId: string, day: string) => {
 
 // One example of every contract type, so a new type without an example fails here.
 function exampleOf(type: EventType, userId: string, occurredAt: string): EventEnvelope {
+  const session = {
+    sessionId: 'session-1',
+    gymId: 'gym-1',
+    gymName: 'Gym Nord',
+    sessionTitle: 'Yoga with Anna',
+    startsAt: '2021-03-04T18:00:00.000Z',
+    timeZone: 'Europe/Paris',
+  };
   const examples: { [T in EventType]: EventEnvelope<T>['data'] } = {
     'identity.user_registered': { userId, email: 'ada@example.com', role: 'user' },
     'identity.user_logged_in': { userId, sessionId: 'session-secret-id', method: 'password' },
@@ -184,6 +192,60 @@ function exampleOf(type: EventType, userId: string, occurredAt: string): EventEn
       costPicos: 40_000_000_000,
       latencyMs: 9000,
     },
+    'bookings.booking_confirmed': {
+      ...session,
+      bookingId: 'booking-1',
+      userId,
+      credits: 3,
+      viaInvitation: true,
+    },
+    'bookings.booking_cancelled': {
+      ...session,
+      bookingId: 'booking-2',
+      userId,
+      reason: 'STAFF',
+      creditsReleased: 2,
+      note: 'Private note from the gym',
+    },
+    'bookings.waitlist_joined': { ...session, bookingId: 'booking-3', userId, position: 4 },
+    'bookings.seat_offered': {
+      ...session,
+      bookingId: 'booking-3',
+      userId,
+      offerExpiresAt: '2021-03-04T12:00:00.000Z',
+    },
+    'bookings.seat_offer_expired': { ...session, bookingId: 'booking-3', userId },
+    'bookings.invitation_sent': {
+      ...session,
+      invitationId: 'invitation-1',
+      inviterId: userId,
+      email: 'invitee@example.com',
+      token: 'one-time-invitation-token',
+    },
+    'bookings.invitation_answered': {
+      ...session,
+      invitationId: 'invitation-1',
+      inviterId: userId,
+      inviteeId: 'invitee-1',
+      accepted: true,
+    },
+    'bookings.attendance_recorded': { ...session, bookingId: 'booking-1', userId, attendance: 'NO_SHOW' },
+    'bookings.session_ended': { ...session, capacity: 20, booked: 15, attended: 12, noShows: 3 },
+    'bookings.session_cancelled': { ...session, cancelledBy: userId, affectedBookings: 7 },
+    'bookings.induction_completed': {
+      inductionId: 'induction-1',
+      gymId: 'gym-1',
+      gymName: 'Gym Nord',
+      userId,
+    },
+    'bookings.review_posted': {
+      reviewId: 'review-1',
+      bookingId: 'booking-1',
+      gymId: 'gym-1',
+      gymName: 'Gym Nord',
+      userId,
+      rating: 4,
+    },
   };
   return event(type, examples[type] as never, { actor: userId, subject: userId, occurredAt });
 }
@@ -215,6 +277,10 @@ describe('analytics consumes domain events into facts', () => {
       'spender-idempotency-key',
       'secret-storage-key',
       'generated-image-1.png',
+      'one-time-invitation-token',
+      'invitee@example.com',
+      'Private note from the gym',
+      'Yoga with Anna',
     ]) {
       expect(stored).not.toContain(secret);
     }
@@ -293,6 +359,55 @@ describe('analytics consumes domain events into facts', () => {
     expect(await metric('ai.completion_tokens', '2021-03-04')).toBe(320);
     expect(await metric('ai.images', '2021-03-04')).toBe(1);
 
+    const kept = { sessionId: 'session-1', gymId: 'gym-1', startsAt: '2021-03-04T18:00:00.000Z' };
+    expect(byType['bookings.invitation_sent']).toBeNull();
+    expect(byType['bookings.booking_cancelled']).toEqual({
+      ...kept,
+      bookingId: 'booking-2',
+      userId,
+      reason: 'STAFF',
+      creditsReleased: 2,
+    });
+    expect(byType['bookings.session_ended']).toEqual({
+      ...kept,
+      capacity: 20,
+      booked: 15,
+      attended: 12,
+      noShows: 3,
+    });
+    expect(byType['bookings.review_posted']).toEqual({
+      reviewId: 'review-1',
+      bookingId: 'booking-1',
+      gymId: 'gym-1',
+      userId,
+      rating: 4,
+    });
+    for (const [name, value] of [
+      ['bookings.confirmed', 1],
+      ['bookings.confirmed_via_invitation', 1],
+      ['bookings.credits_held', 3],
+      ['bookings.cancelled', 1],
+      ['bookings.cancelled_by_gym', 1],
+      ['bookings.credits_released', 2],
+      ['bookings.waitlist_joins', 1],
+      ['bookings.waitlist_offers', 1],
+      ['bookings.waitlist_offers_expired', 1],
+      ['bookings.invitations_sent', 1],
+      ['bookings.invitations_accepted', 1],
+      ['bookings.no_shows', 1],
+      ['bookings.sessions_ended', 1],
+      ['bookings.seats_offered_capacity', 20],
+      ['bookings.seats_booked', 15],
+      ['bookings.seats_attended', 12],
+      ['bookings.seats_no_show', 3],
+      ['bookings.sessions_cancelled', 1],
+      ['bookings.inductions_completed', 1],
+      ['bookings.reviews', 1],
+      ['bookings.review_stars', 4],
+    ] as const) {
+      expect([name, await metric(name, '2021-03-04')]).toEqual([name, value]);
+    }
+
     expect(await metric('events', '2021-03-04')).toBe(types.length);
     expect(await metric('identity.signups', '2021-03-04')).toBe(1);
     expect(await metric('identity.deletions', '2021-03-04')).toBe(1);
@@ -309,7 +424,9 @@ describe('analytics consumes domain events into facts', () => {
     // A meter the event did not spend, or a status the reply did not end in, gets no row, not a 0.
     const [others] = await sql<{ count: string }>(
       `select count(*) from analytics.daily_metric where day = '2021-03-04'
-       and metric in ('usage.image_generations', 'usage.site_generations', 'ai.replies_cancelled')`,
+       and metric in ('usage.image_generations', 'usage.site_generations', 'ai.replies_cancelled',
+                      'bookings.cancelled_in_time', 'bookings.cancelled_late', 'bookings.invitations_declined',
+                      'bookings.checked_in', 'bookings.checked_out')`,
     );
     expect(Number(others!.count)).toBe(0);
     expect(await activity(userId, '2021-03-04')).toBe(types.length);
@@ -334,6 +451,99 @@ describe('analytics consumes domain events into facts', () => {
     expect(await activity(first.actor!, day)).toBe(1);
     // The next UTC day is untouched.
     expect(await metric('identity.signups', '2021-05-07')).toBe(0);
+  });
+
+  it("counts bookings' cancellations by reason, attendance by kind, and sums occupancy exactly", async () => {
+    const day = '2021-09-10';
+    const at = `${day}T12:00:00.000Z`;
+    const session = {
+      sessionId: randomUUID(),
+      gymId: 'gym-2',
+      gymName: 'Gym Sud',
+      sessionTitle: 'Spin',
+      startsAt: at,
+      timeZone: 'Europe/Paris',
+    };
+    const booking = { ...session, bookingId: randomUUID(), userId: randomUUID() };
+    const reasons = ['USER', 'USER', 'LATE', 'SESSION_CANCELLED', 'CAPACITY_REDUCED', 'STAFF'] as const;
+    const events = [
+      ...reasons.map((reason) =>
+        event(
+          'bookings.booking_cancelled',
+          { ...booking, reason, creditsReleased: reason === 'LATE' ? 0 : 2, note: null },
+          { occurredAt: at },
+        ),
+      ),
+      ...(['CHECKED_IN', 'CHECKED_IN', 'CHECKED_OUT', 'NO_SHOW'] as const).map((attendance) =>
+        event('bookings.attendance_recorded', { ...booking, attendance }, { occurredAt: at }),
+      ),
+      ...[
+        [12, 10, 9, 1],
+        [8, 3, 3, 0],
+      ].map(([capacity, booked, attended, noShows]) =>
+        event(
+          'bookings.session_ended',
+          { ...session, capacity: capacity!, booked: booked!, attended: attended!, noShows: noShows! },
+          { occurredAt: at },
+        ),
+      ),
+      ...[true, false, false].map((accepted) =>
+        event(
+          'bookings.invitation_answered',
+          {
+            ...session,
+            invitationId: randomUUID(),
+            inviterId: randomUUID(),
+            inviteeId: randomUUID(),
+            accepted,
+          },
+          { occurredAt: at },
+        ),
+      ),
+    ];
+    for (const example of events) await fixture.bus.publish(example);
+    await fixture.bus.publish(events[0]!); // a redelivery counts nothing
+
+    const values = Object.fromEntries(
+      await Promise.all(
+        [
+          'bookings.cancelled',
+          'bookings.cancelled_in_time',
+          'bookings.cancelled_late',
+          'bookings.cancelled_by_gym',
+          'bookings.credits_released',
+          'bookings.checked_in',
+          'bookings.checked_out',
+          'bookings.no_shows',
+          'bookings.sessions_ended',
+          'bookings.seats_offered_capacity',
+          'bookings.seats_booked',
+          'bookings.seats_attended',
+          'bookings.seats_no_show',
+          'bookings.invitations_accepted',
+          'bookings.invitations_declined',
+        ].map(async (name) => [name, await metric(name, day)]),
+      ),
+    );
+    expect(values).toEqual({
+      'bookings.cancelled': 6,
+      'bookings.cancelled_in_time': 2,
+      'bookings.cancelled_late': 1,
+      'bookings.cancelled_by_gym': 3,
+      'bookings.credits_released': 10,
+      'bookings.checked_in': 2,
+      'bookings.checked_out': 1,
+      'bookings.no_shows': 1,
+      'bookings.sessions_ended': 2,
+      'bookings.seats_offered_capacity': 20,
+      'bookings.seats_booked': 13,
+      'bookings.seats_attended': 12,
+      'bookings.seats_no_show': 1,
+      'bookings.invitations_accepted': 1,
+      'bookings.invitations_declined': 2,
+    });
+    // Occupancy of the day's sessions: 13 of 20 seats, not the mean of 10/12 and 3/8.
+    expect(values['bookings.seats_booked'] / values['bookings.seats_offered_capacity']).toBe(0.65);
   });
 
   it('records system events (no actor) without counting anyone as active', async () => {

@@ -66,7 +66,7 @@ describe('formatMoney', () => {
         plan: null,
       },
     } as EventEnvelope<'billing.payment_succeeded'>;
-    const values = { name: 'Ada', ...paymentReceipt.values(event, { appUrl: 'http://app' }) };
+    const values = { name: 'Ada', ...paymentReceipt.values(event, { appUrl: 'http://app', locale: 'en' }) };
     expect(render(paymentReceipt, 'en', values).subject).toBe('Receipt: 29.00 USD BCC: X');
   });
 });

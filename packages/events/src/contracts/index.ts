@@ -9,6 +9,7 @@
 import { type AccountsEvents, accountsEvents } from './accounts';
 import { type AiEvents, aiEvents } from './ai';
 import { type BillingEvents, billingEvents } from './billing';
+import { type BookingsEvents, bookingsEvents } from './bookings';
 import type { EventSpecs } from './define';
 import { type IdentityEvents, identityEvents } from './identity';
 import { type MediaEvents, mediaEvents } from './media';
@@ -23,7 +24,8 @@ export interface EventContracts
     UsageEvents,
     NotificationsEvents,
     MediaEvents,
-    AiEvents {}
+    AiEvents,
+    BookingsEvents {}
 
 const SPECS: EventSpecs<EventContracts> = {
   ...identityEvents,
@@ -33,6 +35,7 @@ const SPECS: EventSpecs<EventContracts> = {
   ...notificationsEvents,
   ...mediaEvents,
   ...aiEvents,
+  ...bookingsEvents,
 };
 
 export type EventType = keyof EventContracts;
@@ -48,5 +51,6 @@ export const SENSITIVE_EVENTS: ReadonlySet<EventType> = new Set(
 );
 
 export type { Meter, PlanLimits } from './billing';
+export type { SessionFacts } from './bookings';
 export type { MediaType } from './media';
 export type { NotificationChannel } from './notifications';

@@ -1,6 +1,7 @@
 import { accountsMetrics } from './accounts-metrics';
 import { aiMetrics } from './ai-metrics';
 import { billingMetrics, usageMetrics } from './billing-metrics';
+import { bookingsMetrics } from './bookings-metrics';
 import { identityMetrics } from './identity-metrics';
 import { mediaMetrics } from './media-metrics';
 import { notificationsMetrics } from './notifications-metrics';
@@ -18,4 +19,5 @@ export const registry = new MetricRegistry([
   notificationsMetrics,
   mediaMetrics,
   aiMetrics,
+  bookingsMetrics,
 ]);

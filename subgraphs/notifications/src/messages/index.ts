@@ -1,5 +1,14 @@
 import type { EventType } from '@lattice/events';
 import { paymentFailed, paymentReceipt, planChanged, refundIssued } from './billing';
+import {
+  bookingCancelled,
+  bookingConfirmed,
+  bookingInvitation,
+  inductionCompleted,
+  invitationAnswered,
+  seatOffered,
+  seatOfferExpired,
+} from './bookings';
 import type { MessageKind } from './define';
 import { emailVerification, passwordChanged, passwordReset, securityAlert } from './identity';
 
@@ -18,9 +27,41 @@ export const MESSAGES: readonly MessageKind[] = [
   paymentFailed,
   refundIssued,
   planChanged,
+  bookingConfirmed,
+  bookingCancelled,
+  seatOffered,
+  seatOfferExpired,
+  bookingInvitation,
+  invitationAnswered,
+  inductionCompleted,
 ] as MessageKind[];
 
 export const messageFor = new Map<EventType, MessageKind>(
   MESSAGES.map((message) => [message.event, message]),
 );
 if (messageFor.size !== MESSAGES.length) throw new Error('two message kinds are triggered by one event type');
+
+/**
+ * The only kinds that may mail an address no user is known by (`outsideEmail`): an invitation
+ * reaches someone who may have no account. Any other kind declaring one stops the service at
+ * start, as does one of these on another channel than email.
+ */
+export const OUTSIDE_MAIL_KINDS: ReadonlySet<string> = new Set(['booking_invitation']);
+
+for (const message of MESSAGES) {
+  if (message.outsideEmail && !OUTSIDE_MAIL_KINDS.has(message.kind)) {
+    throw new Error(`${message.kind} may not mail an outside address`);
+  }
+  if (message.outsideEmail && (message.email || message.channels.some((channel) => channel !== 'email'))) {
+    throw new Error(`${message.kind} mails an outside address: email alone, to that address alone`);
+  }
+  // Every language a kind has words every channel it goes on.
+  for (const [language, wording] of Object.entries(message.templates)) {
+    const missing = [
+      message.channels.includes('email') && !(wording.subject && wording.text && wording.html) && 'mail',
+      message.channels.includes('sms') && !wording.sms && 'SMS',
+      message.channels.includes('inapp') && !wording.inbox && 'inbox entry',
+    ].filter(Boolean);
+    if (missing.length) throw new Error(`${message.kind} in ${language} has no ${missing.join(', ')}`);
+  }
+}

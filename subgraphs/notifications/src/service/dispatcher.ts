@@ -23,6 +23,14 @@ const SECRET_KINDS = new Set(
 );
 
 /**
+ * Kinds mailing an address that may be no user's (an invitation): written under the sender's
+ * id, so sent without the sender's name on the `To`, and address and body erased once settled.
+ */
+const OUTSIDE_KINDS = new Set(
+  MESSAGES.filter((message) => message.outsideEmail).map((message) => message.kind),
+);
+
+/**
  * Sends queued deliveries. Replicas share the table: each claims a batch with `FOR UPDATE SKIP
  * LOCKED` and a lease, so no two send one delivery at once. A claim is its attempt number:
  * each send first renews its lease if the claim is still its own, and each outcome is written
@@ -116,7 +124,8 @@ export class Dispatcher {
     const worker = async () => {
       while (next < deliveries.length) {
         const delivery = deliveries[next++]!;
-        await this.attempt(delivery, names.get(delivery.userId) ?? null);
+        const name = OUTSIDE_KINDS.has(delivery.kind) ? null : (names.get(delivery.userId) ?? null);
+        await this.attempt(delivery, name);
       }
     };
     await Promise.all(Array.from({ length: Math.min(this.options.concurrency, deliveries.length) }, worker));
@@ -156,7 +165,12 @@ export class Dispatcher {
     const em = this.orm.em.fork();
     await em.transactional(async (tx) => {
       const mine = { id: delivery.id, status: 'sending' as const, attempts: delivery.attempts };
-      const settled = SECRET_KINDS.has(delivery.kind) ? { text: '', html: null } : {};
+      const settled = {
+        ...(SECRET_KINDS.has(delivery.kind) || OUTSIDE_KINDS.has(delivery.kind)
+          ? { text: '', html: null }
+          : {}),
+        ...(OUTSIDE_KINDS.has(delivery.kind) ? { address: '' } : {}),
+      };
       if ('sent' in outcome) {
         const sentAt = new Date();
         const updated = await tx.nativeUpdate(Delivery, mine, {

@@ -25,6 +25,7 @@ export async function planMessage(
   const data = event.data as { userId?: string };
   const userId = message.userId?.(event as never) ?? data.userId;
   if (!userId || (await isErased(em, userId))) return;
+  if (message.outsideEmail) return planOutsideMail(em, runtime, message, event, userId);
   const recipient = await em.findOne(Recipient, { userId });
   if (!recipient?.email && !message.email && message.channels.includes('email')) {
     // identity's registration event has not been applied yet: fail, and the bus retries.
@@ -36,11 +37,12 @@ export async function planMessage(
   if (given && !email) {
     runtime.log.warn({ userId, kind: message.kind, eventId: event.id }, 'not one mailbox: no mail sent');
   }
+  const locale = recipient?.locale ?? 'en';
   const values = {
     name: safeName(recipient?.displayName, email?.split('@')[0] ?? 'there'),
-    ...message.values(event as never, { appUrl: runtime.settings.APP_URL }),
+    ...message.values(event as never, { appUrl: runtime.settings.APP_URL, locale }),
   };
-  const rendered = render(message, recipient?.locale ?? 'en', values);
+  const rendered = render(message, locale, values);
   const wanted = (channel: Channel) =>
     message.channels.includes(channel) && wants(choices, recipient, message.category, channel);
   const base = {
@@ -102,6 +104,56 @@ export async function planMessage(
       .execute('run');
     if (inserted.affectedRows) runtime.inbox.afterCommit(em, entry);
   }
+}
+
+/**
+ * A mail to an address that may be no user's (`outsideEmail`: an invitation), sent for
+ * `senderId`, whose user row it is written under (their pacing, their erasure, their id in
+ * `notifications.delivery_sent`), in the sender's language. One delivery, unique on (event,
+ * kind, channel) like any: no inbox entry, no preferences (neither the sender's nor anyone's
+ * apply to this address), no unsubscribe link (it would sign for the sender). The sender's
+ * address never reaches the message, nor the addressee's the log; the dispatcher sends it
+ * without a name on the `To` and erases the address and the body once it is settled.
+ */
+async function planOutsideMail(
+  em: EntityManager,
+  runtime: NotificationsRuntime,
+  message: MessageKind,
+  event: EventEnvelope,
+  senderId: string,
+): Promise<void> {
+  const given = message.outsideEmail!(event as never);
+  if (!isMailbox(given)) {
+    runtime.log.warn(
+      { userId: senderId, kind: message.kind, eventId: event.id },
+      'not one mailbox: no mail sent',
+    );
+    return;
+  }
+  const sender = await em.findOne(Recipient, { userId: senderId });
+  const locale = sender?.locale ?? 'en';
+  const values = {
+    // Their display name or nothing: never their address, which is not the addressee's to see.
+    sender: safeName(sender?.displayName, ''),
+    ...message.values(event as never, { appUrl: runtime.settings.APP_URL, locale }),
+  };
+  const rendered = render(message, locale, values);
+  await queueDelivery(em, {
+    eventId: event.id,
+    eventAt: new Date(event.occurredAt),
+    userId: senderId,
+    kind: message.kind,
+    category: message.category,
+    channel: 'email',
+    address: given,
+    subject: rendered.subject,
+    text: rendered.text,
+    html: htmlPage(rendered.html, null),
+    headers: null,
+    // A sender inviting many at once waits behind everyone else's mail, as any flood does.
+    nextAttemptAt: await pacedFrom(em, senderId, 'email', new Date()),
+  });
+  runtime.dispatcher.kickAfterCommit(em);
 }
 
 /**

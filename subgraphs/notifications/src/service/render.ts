@@ -46,10 +46,11 @@ export function render(
   const [chosen, wording] = templatesFor(message, locale);
   const key = (part: string) => `${message.kind}:${chosen}:${part}`;
   const text = (part: string, source: string) => template(textEngine, key(part), source, true)(values);
+  // An inbox-only kind has no mail: nothing of it is sent.
   return {
-    subject: oneLine(text('subject', wording.subject)).slice(0, 300),
-    text: text('text', wording.text),
-    html: template(htmlEngine, key('html'), wording.html, false)(values),
+    subject: wording.subject ? oneLine(text('subject', wording.subject)).slice(0, 300) : '',
+    text: wording.text ? text('text', wording.text) : '',
+    html: wording.html ? template(htmlEngine, key('html'), wording.html, false)(values) : '',
     sms: wording.sms ? oneLine(text('sms', wording.sms)) : null,
     inbox: wording.inbox
       ? {

@@ -9,7 +9,10 @@ export const notificationsSettings = z
     /** smtp(s)://user:pass@host:port. Unset outside production: a local SMTP capture (see MAIL_CAPTURE_*). */
     SMTP_URL: optional(z.url({ protocol: /^smtps?$/ })),
     MAIL_FROM: z.string().min(3).default('Lattice <no-reply@lattice.localhost>'),
-    /** The frontend: links in messages point there (`/verify-email?token=…`, `/reset-password?token=…`). */
+    /**
+     * The frontend: links in messages point there (`/verify-email?token=…`, `/reset-password?token=…`,
+     * `/invitations/<token>?answer=…`).
+     */
     APP_URL: z.url().default('http://localhost:3000'),
     /** Where the local SMTP capture listens and keeps mail (`npm run mail` reads it). */
     MAIL_CAPTURE_PORT: z.coerce.number().int().min(0).max(65_535).default(2525),

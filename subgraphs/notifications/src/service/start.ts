@@ -10,8 +10,12 @@ import { Dispatcher } from './dispatcher';
 import type { NotificationsSettings } from './settings';
 import { UnsubscribeTokens } from './unsubscribe';
 
-/** A log line with the query of every link cut off (where links carry their tokens). */
-const withoutTokens = (line: string) => line.replace(/(https?:\/\/[^\s?#]*)[?#]\S*/gi, '$1?…');
+/**
+ * A log line with every link cut after its first path segment (links carry their tokens in
+ * the query, `?token=…`, or in the path, `/invitations/<token>`).
+ */
+const withoutTokens = (line: string) =>
+  line.replace(/(https?:\/\/[^\s/?#]*(?:\/[^\s/?#]*)?)[/?#]\S*/gi, '$1…');
 
 /**
  * The mail server (SMTP_URL; outside production without it, a local capture whose mail
