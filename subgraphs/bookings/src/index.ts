@@ -1,0 +1,1 @@
+export { bookings as subgraph } from './subgraph';

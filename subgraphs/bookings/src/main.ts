@@ -1,0 +1,4 @@
+import { runSubgraph } from '@lattice/subgraph-kit';
+import { bookings } from './subgraph';
+
+void runSubgraph(bookings);

@@ -1,0 +1,25 @@
+import { forbidden } from '@lattice/server-kit';
+import { canReadPrivate } from '@lattice/subgraph-kit';
+import type { UserResolvers } from '../__generated__/resolvers-types';
+import type { Context } from '../context';
+import { userBookings } from '../service/bookings-query';
+import { favouriteGyms } from '../service/favourites';
+import { userInductions } from '../service/inductions';
+
+const ownerOnly = (what: string) => forbidden(`Only the user and staff see a user's ${what}`);
+
+export const User: UserResolvers<Context> = {
+  __resolveReference: ({ id }) => ({ id }),
+  bookings: (user, { upcoming, ...page }, { viewer, em, runtime }) => {
+    if (!canReadPrivate(viewer, user.id)) throw ownerOnly('bookings');
+    return userBookings(em, user.id, upcoming ?? true, page, runtime.now());
+  },
+  favouriteGyms: (user, args, { viewer, em }) => {
+    if (!canReadPrivate(viewer, user.id)) throw ownerOnly('favourite gyms');
+    return favouriteGyms(em, user.id, args);
+  },
+  inductions: (user, args, { viewer, em }) => {
+    if (!canReadPrivate(viewer, user.id)) throw ownerOnly('inductions');
+    return userInductions(em, user.id, args);
+  },
+};

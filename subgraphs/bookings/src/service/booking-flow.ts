@@ -1,0 +1,282 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { conflict, ErrorCode, notFound, UserError, type Viewer } from '@lattice/server-kit';
+import { isUuid, requireViewer } from '@lattice/subgraph-kit';
+import { Booking, Gym, GymSession, Induction, LIVE } from '../entities';
+import type { BookingsRuntime } from '../runtime';
+import { isGymStaff } from './access';
+import { holdReference, settleCredits } from './credits';
+import { record, sessionFacts } from './events';
+import { lockSession, occupancy, promoteWaitlist } from './seats';
+
+const noSession = () => notFound('No session with this id');
+const noBooking = () => notFound('No booking with this id');
+
+/** Billing answered, and said no: nothing was held, so there is nothing to release. */
+const billingRefused = (error: unknown) =>
+  error instanceof UserError &&
+  [ErrorCode.QuotaExceeded, ErrorCode.BadUserInput, ErrorCode.Forbidden].includes(
+    error.extensions.code as never,
+  );
+
+async function requireInduction(tx: EntityManager, gym: Gym, userId: string): Promise<void> {
+  if (!gym.requiresInduction) return;
+  const done = await tx.count(Induction, { gymId: gym.id, userId, status: 'COMPLETED' });
+  if (done === 0) {
+    throw new UserError(
+      ErrorCode.Forbidden,
+      'This gym requires a completed induction before booking: ask for one with requestInduction',
+      { reason: 'INDUCTION_REQUIRED' },
+    );
+  }
+}
+
+function requireBookable(gym: Gym, session: GymSession, now: Date): void {
+  if (session.status === 'CANCELLED') throw conflict('This session is cancelled', 'sessionId');
+  if (session.startsAt <= now) throw conflict('This session has already started', 'sessionId');
+  if (gym.status !== 'OPEN') throw conflict('This gym takes no bookings for now', 'sessionId');
+}
+
+/**
+ * Takes a seat for the caller: under the session's lock the seat is counted and written as
+ * PENDING (so racers see it taken), then billing holds the price, then the booking is
+ * confirmed. A full session is CONFLICT, or a place in line with `joinWaitlist`.
+ */
+export async function bookSession(
+  em: EntityManager,
+  runtime: BookingsRuntime,
+  viewer: Viewer | null,
+  sessionId: string,
+  {
+    joinWaitlist = false,
+    invitationId = null,
+  }: { joinWaitlist?: boolean; invitationId?: string | null } = {},
+): Promise<Booking> {
+  const userId = requireViewer(viewer).id;
+  if (!isUuid(sessionId)) throw noSession();
+  const now = runtime.now();
+  const booking = await em.transactional(async (tx) => {
+    const session = await lockSession(tx, sessionId);
+    if (!session) throw noSession();
+    const gym = await tx.findOneOrFail(Gym, { id: session.gymId });
+    if (gym.status === 'HIDDEN' && !(await isGymStaff(tx, viewer, gym.id))) throw noSession();
+    requireBookable(gym, session, now);
+    await requireInduction(tx, gym, userId);
+    const live = await tx.findOne(Booking, { sessionId, userId, status: { $in: LIVE } });
+    if (live) throw conflict(`You already have this session (${live.status.toLowerCase()})`, 'sessionId');
+    const { seated, waiting } = await occupancy(tx, sessionId);
+    const base = {
+      sessionId,
+      gymId: gym.id,
+      userId,
+      startsAt: session.startsAt,
+      invitationId,
+      createdAt: now,
+      updatedAt: now,
+    };
+    if (seated >= session.capacity) {
+      if (!joinWaitlist) {
+        throw new UserError(
+          ErrorCode.Conflict,
+          'This session is full: join its waiting list (joinWaitlist: true) or see alternativeSlots',
+          { field: 'sessionId', reason: 'FULL' },
+        );
+      }
+      const queued = tx.create(Booking, { ...base, status: 'WAITLISTED' });
+      record(
+        tx,
+        'bookings.waitlist_joined',
+        { ...sessionFacts(gym, session), bookingId: queued.id, userId, position: waiting + 1 },
+        { actor: userId, subject: userId },
+      );
+      return queued;
+    }
+    const free = session.priceCredits === 0;
+    const seat = tx.create(Booking, {
+      ...base,
+      status: free ? 'CONFIRMED' : 'PENDING',
+      credits: session.priceCredits,
+    });
+    if (free) recordConfirmed(tx, gym, session, seat);
+    return seat;
+  });
+  return booking.status === 'PENDING' ? holdAndConfirm(em, runtime, booking, 'FAILED') : booking;
+}
+
+/** Takes a seat offered from the waiting list, before the offer expires. */
+export async function confirmOffer(
+  em: EntityManager,
+  runtime: BookingsRuntime,
+  viewer: Viewer | null,
+  id: string,
+): Promise<Booking> {
+  const userId = requireViewer(viewer).id;
+  if (!isUuid(id)) throw noBooking();
+  const now = runtime.now();
+  const booking = await em.transactional(async (tx) => {
+    const found = await tx.findOne(Booking, { id, userId });
+    if (!found) throw noBooking();
+    const session = (await lockSession(tx, found.sessionId))!;
+    const offer = await tx.findOneOrFail(Booking, { id }, { refresh: true });
+    if (offer.status !== 'OFFERED')
+      throw conflict(`This booking is ${offer.status.toLowerCase()}, not offered a seat`, 'id');
+    if (offer.offerExpiresAt! <= now) throw conflict('This offer has expired', 'id');
+    const gym = await tx.findOneOrFail(Gym, { id: session.gymId });
+    requireBookable(gym, session, now);
+    const free = session.priceCredits === 0;
+    Object.assign(offer, {
+      status: free ? 'CONFIRMED' : 'PENDING',
+      credits: session.priceCredits,
+      updatedAt: now,
+    });
+    if (free) recordConfirmed(tx, gym, session, offer);
+    return offer;
+  });
+  return booking.status === 'PENDING' ? holdAndConfirm(em, runtime, booking, 'OFFERED') : booking;
+}
+
+/**
+ * Holds the booking's credits in billing, then confirms it. If billing refuses, the seat is
+ * given up (`onRefusal` FAILED) or kept as an offer (OFFERED) and billing's error is the
+ * answer; if billing cannot be reached, the same, and a release is queued in case the hold
+ * went through unseen.
+ */
+async function holdAndConfirm(
+  em: EntityManager,
+  runtime: BookingsRuntime,
+  booking: Booking,
+  onRefusal: 'FAILED' | 'OFFERED',
+): Promise<Booking> {
+  try {
+    await runtime.credits.hold(booking.userId, booking.credits, holdReference(booking));
+  } catch (error) {
+    await undoPending(em, runtime, booking.id, onRefusal, !billingRefused(error));
+    throw error;
+  }
+  const confirmed = await em.transactional(async (tx) => {
+    const [row] = await tx.execute<Array<Record<string, unknown>>>(
+      `update bookings.booking set status = 'CONFIRMED', updated_at = ? where id = ? and status = 'PENDING' returning *`,
+      [runtime.now(), booking.id],
+    );
+    if (!row) return null;
+    const done = tx.map(Booking, row);
+    const session = await tx.findOneOrFail(GymSession, { id: done.sessionId });
+    const gym = await tx.findOneOrFail(Gym, { id: done.gymId });
+    recordConfirmed(tx, gym, session, done);
+    return done;
+  });
+  if (confirmed) return confirmed;
+  // The janitor gave the seat up meanwhile (billing was too slow): give the credits back.
+  await undoPending(em, runtime, booking.id, 'FAILED', true);
+  throw conflict('Your booking could not be confirmed in time; try again', 'sessionId');
+}
+
+/** A PENDING booking back to `to`, its seat passed on, and (when `release`) a release queued. */
+async function undoPending(
+  em: EntityManager,
+  runtime: BookingsRuntime,
+  id: string,
+  to: 'FAILED' | 'OFFERED',
+  release: boolean,
+): Promise<void> {
+  const undone = await em.transactional(async (tx) => {
+    const found = await tx.findOneOrFail(Booking, { id });
+    const session = (await lockSession(tx, found.sessionId))!;
+    const [row] = await tx.execute<Array<Record<string, unknown>>>(
+      `update bookings.booking
+       set status = case when status = 'PENDING' then ? else status end,
+           credit_action = case when ? then 'RELEASE' else credit_action end,
+           updated_at = ?
+       where id = ? and (status = 'PENDING' or status = 'FAILED') returning *`,
+      [to, release, runtime.now(), id],
+    );
+    if (to === 'FAILED') await promoteWaitlist(tx, session, offerClock(runtime));
+    return row ? tx.map(Booking, row) : null;
+  });
+  if (undone?.creditAction) await settleCredits(em, runtime.credits, undone, runtime.log);
+}
+
+export const offerClock = (runtime: BookingsRuntime) => ({
+  now: runtime.now(),
+  offerMinutes: runtime.settings.BOOKINGS_OFFER_MINUTES,
+});
+
+function recordConfirmed(tx: EntityManager, gym: Gym, session: GymSession, booking: Booking): void {
+  record(
+    tx,
+    'bookings.booking_confirmed',
+    {
+      ...sessionFacts(gym, session),
+      bookingId: booking.id,
+      userId: booking.userId,
+      credits: booking.credits,
+      viaInvitation: booking.invitationId !== null,
+    },
+    { actor: booking.userId, subject: booking.userId },
+  );
+}
+
+/** Until when cancelling a booking of `session` at `gym` gives its credits back. */
+export const freeCancellationUntil = (gym: Gym, session: GymSession): Date =>
+  new Date(session.startsAt.getTime() - gym.cancellationWindowMinutes * 60_000);
+
+/**
+ * Cancels a booking (or leaves the line). Its user: credits released before
+ * `freeCancellationUntil`, kept (captured) after; the gym's staff: always released. A seat
+ * freed goes to the first in line. Another user's booking is NOT_FOUND.
+ */
+export async function cancelBooking(
+  em: EntityManager,
+  runtime: BookingsRuntime,
+  viewer: Viewer | null,
+  id: string,
+  note: string | null,
+): Promise<Booking> {
+  const caller = requireViewer(viewer);
+  if (!isUuid(id)) throw noBooking();
+  const now = runtime.now();
+  const cancelled = await em.transactional(async (tx) => {
+    const found = await tx.findOne(Booking, { id });
+    if (!found) throw noBooking();
+    const byOwner = found.userId === caller.id;
+    if (!byOwner && !(await isGymStaff(tx, caller, found.gymId))) throw noBooking();
+    const session = (await lockSession(tx, found.sessionId))!;
+    const booking = await tx.findOneOrFail(Booking, { id }, { refresh: true });
+    if (!LIVE.includes(booking.status))
+      throw conflict(`This booking is already ${booking.status.toLowerCase()}`, 'id');
+    if (booking.status === 'PENDING')
+      throw conflict('This booking is being confirmed; try again in a moment', 'id');
+    if (session.startsAt <= now && booking.status === 'CONFIRMED') {
+      throw conflict('This session has started; it can no longer be cancelled', 'id');
+    }
+    const gym = await tx.findOneOrFail(Gym, { id: booking.gymId });
+    const inTime = now <= freeCancellationUntil(gym, session);
+    const seated = booking.status === 'CONFIRMED' || booking.status === 'OFFERED';
+    const held = booking.status === 'CONFIRMED' && booking.credits > 0;
+    const reason = !byOwner ? 'STAFF' : booking.status === 'CONFIRMED' && !inTime ? 'LATE' : 'USER';
+    Object.assign(booking, {
+      status: 'CANCELLED',
+      cancelledAt: now,
+      cancellationReason: note,
+      creditAction: held ? (reason === 'LATE' ? 'CAPTURE' : 'RELEASE') : null,
+      updatedAt: now,
+    });
+    record(
+      tx,
+      'bookings.booking_cancelled',
+      {
+        ...sessionFacts(gym, session),
+        bookingId: booking.id,
+        userId: booking.userId,
+        reason,
+        creditsReleased: held && reason !== 'LATE' ? booking.credits : 0,
+        note,
+      },
+      { actor: caller.id, subject: booking.userId },
+    );
+    await tx.flush();
+    if (seated) await promoteWaitlist(tx, session, offerClock(runtime));
+    return booking;
+  });
+  await settleCredits(em, runtime.credits, cancelled, runtime.log);
+  return cancelled;
+}

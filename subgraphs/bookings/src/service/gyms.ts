@@ -1,0 +1,279 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { z } from 'zod';
+import { badUserInput, conflict, forbidden, notFound, validateInput, type Viewer } from '@lattice/server-kit';
+import { isUuid, requireViewer } from '@lattice/subgraph-kit';
+import { Equipment, Gym, GymClosure, type GymRole, GymStaff, type OpeningInterval } from '../entities';
+import { isAdmin, isGymStaff, requireGymStaff } from './access';
+import { today } from './local-time';
+import { normaliseHours } from './opening-hours';
+import {
+  clockTime,
+  latitude,
+  localDate,
+  longitude,
+  optionalText,
+  requiredText,
+  timeZone,
+  weekday,
+} from './validation';
+
+const hoursInput = z.array(z.object({ weekday, opens: clockTime, closes: clockTime }));
+const cancellationWindow = z.number().int().min(0).max(10_080, 'must be at most 10080 (a week)');
+
+const createGymInput = z.object({
+  name: requiredText(200),
+  address: requiredText(500),
+  latitude,
+  longitude,
+  timeZone,
+  description: optionalText(5000, { multiline: true }),
+  requiresInduction: z.boolean().nullish(),
+  cancellationWindowMinutes: cancellationWindow.nullish(),
+  openingHours: hoursInput.nullish(),
+});
+
+const updateGymInput = z.object({
+  name: requiredText(200).nullish(),
+  address: requiredText(500).nullish(),
+  latitude: latitude.nullish(),
+  longitude: longitude.nullish(),
+  timeZone: timeZone.nullish(),
+  description: optionalText(5000, { multiline: true }),
+  requiresInduction: z.boolean().nullish(),
+  cancellationWindowMinutes: cancellationWindow.nullish(),
+  status: z.enum(['OPEN', 'TEMPORARILY_CLOSED', 'HIDDEN']).nullish(),
+});
+
+const equipmentInput = z.object({
+  name: requiredText(100),
+  type: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be a lowercase slug such as squat-rack')
+    .max(50),
+  quantity: z.number().int().min(0).max(10_000).nullish(),
+  active: z.boolean().nullish(),
+});
+
+const noGym = () => notFound('No gym with this id');
+
+/** A gym the caller may see: hidden ones only to their staff and admins. */
+export async function visibleGym(em: EntityManager, viewer: Viewer | null, id: string): Promise<Gym | null> {
+  if (!isUuid(id)) return null;
+  const gym = await em.findOne(Gym, { id });
+  if (!gym) return null;
+  if (gym.status === 'HIDDEN' && !(await isGymStaff(em, viewer, gym.id))) return null;
+  return gym;
+}
+
+/** The gym, for its staff (`managerOnly`: managers) and admins; NOT_FOUND / FORBIDDEN otherwise. */
+export async function gymForStaff(
+  em: EntityManager,
+  viewer: Viewer | null,
+  id: string,
+  options: { managerOnly?: boolean } = {},
+): Promise<Gym> {
+  requireViewer(viewer);
+  if (!isUuid(id)) throw noGym();
+  const gym = await em.findOne(Gym, { id });
+  if (!gym) throw noGym();
+  await requireGymStaff(em, viewer, gym.id, options);
+  return gym;
+}
+
+/** A new gym; its creator (an admin) is not made staff: `setGymStaff` names its managers. */
+export async function createGym(em: EntityManager, viewer: Viewer | null, input: unknown): Promise<Gym> {
+  const caller = requireViewer(viewer);
+  if (!isAdmin(caller)) throw forbidden('Only admins create gyms');
+  const values = validateInput(createGymInput, input);
+  const gym = em.create(Gym, {
+    name: values.name,
+    address: values.address,
+    latitude: values.latitude,
+    longitude: values.longitude,
+    timeZone: values.timeZone,
+    description: values.description,
+    requiresInduction: values.requiresInduction ?? false,
+    cancellationWindowMinutes: values.cancellationWindowMinutes ?? 720,
+    openingHours: normaliseHours(values.openingHours ?? []),
+    createdBy: caller.id,
+  });
+  await em.flush();
+  return gym;
+}
+
+export async function updateGym(
+  em: EntityManager,
+  viewer: Viewer | null,
+  id: string,
+  input: unknown,
+): Promise<Gym> {
+  const gym = await gymForStaff(em, viewer, id, { managerOnly: true });
+  const values = validateInput(updateGymInput, input);
+  for (const [key, value] of Object.entries(values)) {
+    if (value !== undefined && (value !== null || key === 'description'))
+      Object.assign(gym, { [key]: value });
+  }
+  await em.flush();
+  return gym;
+}
+
+export async function setOpeningHours(
+  em: EntityManager,
+  viewer: Viewer | null,
+  gymId: string,
+  hours: OpeningInterval[],
+): Promise<Gym> {
+  const gym = await gymForStaff(em, viewer, gymId, { managerOnly: true });
+  gym.openingHours = normaliseHours(validateInput(hoursInput, hours, 'hours'));
+  await em.flush();
+  return gym;
+}
+
+/** Closures from today on (in the gym's zone), soonest first. */
+export const upcomingClosures = (em: EntityManager, gym: Gym): Promise<GymClosure[]> =>
+  em.find(
+    GymClosure,
+    { gymId: gym.id, toDate: { $gte: today(gym.timeZone) } },
+    { orderBy: { fromDate: 'asc' } },
+  );
+
+export async function addClosure(
+  em: EntityManager,
+  viewer: Viewer | null,
+  gymId: string,
+  input: { from: string; to: string; reason?: string | null },
+): Promise<Gym> {
+  const gym = await gymForStaff(em, viewer, gymId);
+  const values = validateInput(
+    z.object({ from: localDate, to: localDate, reason: optionalText(200) }),
+    input,
+    '',
+  );
+  if (values.from > values.to) throw badUserInput('to: must not be before from', 'to');
+  if ((await em.count(GymClosure, { gymId })) >= 500)
+    throw badUserInput('A gym keeps at most 500 closures', 'from');
+  em.create(GymClosure, { gymId, fromDate: values.from, toDate: values.to, reason: values.reason });
+  await em.flush();
+  return gym;
+}
+
+export async function removeClosure(em: EntityManager, viewer: Viewer | null, id: string): Promise<Gym> {
+  const closure = isUuid(id) ? await em.findOne(GymClosure, { id }) : null;
+  if (!closure) throw notFound('No closure with this id');
+  const gym = await gymForStaff(em, viewer, closure.gymId);
+  em.remove(closure);
+  await em.flush();
+  return gym;
+}
+
+export async function setStaff(
+  em: EntityManager,
+  viewer: Viewer | null,
+  gymId: string,
+  userId: string,
+  role: GymRole,
+): Promise<Gym> {
+  const gym = await gymForStaff(em, viewer, gymId, { managerOnly: true });
+  if (!isUuid(userId)) throw badUserInput('userId: not a user id', 'userId');
+  await em.upsert(
+    GymStaff,
+    { gymId, userId, role, since: new Date() },
+    { onConflictFields: ['gymId', 'userId'], onConflictMergeFields: ['role'] },
+  );
+  return gym;
+}
+
+/** Removes a member; the last manager stays (a gym needs one), unless an admin removes them. */
+export async function removeStaff(
+  em: EntityManager,
+  viewer: Viewer | null,
+  gymId: string,
+  userId: string,
+): Promise<Gym> {
+  const gym = await gymForStaff(em, viewer, gymId, { managerOnly: true });
+  return em.transactional(async (tx) => {
+    await tx.execute('select 1 from bookings.gym where id = ? for update', [gymId]);
+    const member = isUuid(userId) ? await tx.findOne(GymStaff, { gymId, userId }) : null;
+    if (!member) throw notFound("This user is not on the gym's staff");
+    if (member.role === 'MANAGER' && !isAdmin(viewer)) {
+      const managers = await tx.count(GymStaff, { gymId, role: 'MANAGER' });
+      if (managers === 1) throw conflict('The last manager cannot be removed; name another first', 'userId');
+    }
+    tx.remove(member);
+    return gym;
+  });
+}
+
+export const staffOf = (em: EntityManager, gymId: string): Promise<GymStaff[]> =>
+  em.find(GymStaff, { gymId }, { orderBy: { since: 'asc', userId: 'asc' } });
+
+export async function addEquipment(
+  em: EntityManager,
+  viewer: Viewer | null,
+  gymId: string,
+  input: unknown,
+): Promise<Equipment> {
+  await gymForStaff(em, viewer, gymId);
+  const values = validateInput(equipmentInput, input);
+  if ((await em.count(Equipment, { gymId })) >= 500)
+    throw badUserInput('A gym lists at most 500 pieces of equipment', 'input');
+  const item = em.create(Equipment, {
+    gymId,
+    name: values.name,
+    type: values.type,
+    quantity: values.quantity ?? 1,
+    active: values.active ?? true,
+  });
+  await em.flush();
+  return item;
+}
+
+export async function updateEquipment(
+  em: EntityManager,
+  viewer: Viewer | null,
+  id: string,
+  input: unknown,
+): Promise<Equipment> {
+  const item = isUuid(id) ? await em.findOne(Equipment, { id }) : null;
+  if (!item) throw notFound('No equipment with this id');
+  await gymForStaff(em, viewer, item.gymId);
+  const values = validateInput(equipmentInput, input);
+  Object.assign(item, {
+    name: values.name,
+    type: values.type,
+    quantity: values.quantity ?? item.quantity,
+    active: values.active ?? item.active,
+  });
+  await em.flush();
+  return item;
+}
+
+/** Adds a picture (a Media id; media shows it to anyone once told, see README). At most 20. */
+export async function addPicture(
+  em: EntityManager,
+  viewer: Viewer | null,
+  gymId: string,
+  mediaId: string,
+): Promise<Gym> {
+  const gym = await gymForStaff(em, viewer, gymId);
+  if (!isUuid(mediaId)) throw badUserInput('mediaId: not a media id', 'mediaId');
+  if (gym.pictureIds.includes(mediaId)) return gym;
+  if (gym.pictureIds.length >= 20) throw badUserInput('A gym shows at most 20 pictures', 'mediaId');
+  gym.pictureIds = [...gym.pictureIds, mediaId];
+  await em.flush();
+  return gym;
+}
+
+export async function removePicture(
+  em: EntityManager,
+  viewer: Viewer | null,
+  gymId: string,
+  mediaId: string,
+): Promise<Gym> {
+  const gym = await gymForStaff(em, viewer, gymId);
+  gym.pictureIds = gym.pictureIds.filter((id) => id !== mediaId);
+  await em.flush();
+  return gym;
+}

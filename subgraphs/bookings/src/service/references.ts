@@ -1,0 +1,6 @@
+/** An entity of another subgraph, known here by its key only (`User`, `Media`). */
+export interface Reference {
+  id: string;
+}
+
+export const reference = (id: string): Reference => ({ id });
