@@ -20,7 +20,11 @@ const root = join(__dirname, '..');
 
 async function main(): Promise<void> {
   const entries = readSubgraphManifest(root);
-  const problems = [...manifestProblems(entries, definitionNames(entries)), ...(await staleFiles(entries))];
+  const problems = [
+    ...manifestProblems(entries, definitionNames(entries)),
+    ...(await staleFiles(entries)),
+    ...e2eOrderProblems(entries),
+  ];
   if (problems.length) {
     for (const problem of problems) console.error(`check:subgraphs: ${problem}`);
     process.exit(1);
@@ -48,6 +52,20 @@ async function staleFiles(entries: SubgraphEntry[]): Promise<string[]> {
       ([file]) =>
         `${file} does not list every subgraph of the manifest as generated: run npm run subgraphs:sync`,
     );
+}
+
+/**
+ * `npm test` runs e2e alone, after every workspace's own tests (turbo.json): a subgraph whose
+ * tests are not on that list would run beside e2e and slow its timing-sensitive tests.
+ */
+function e2eOrderProblems(entries: SubgraphEntry[]): string[] {
+  const turbo = JSON.parse(readFileSync(join(root, 'turbo.json'), 'utf8')) as {
+    tasks: Record<string, { dependsOn?: string[] }>;
+  };
+  const after = new Set(turbo.tasks['@lattice/e2e#test']?.dependsOn ?? []);
+  return entries
+    .filter((entry) => !after.has(`${entry.packageName}#test`))
+    .map((entry) => `turbo.json: @lattice/e2e#test must depend on ${entry.packageName}#test`);
 }
 
 /** A subgraph from the template, beside the others but outside the manifest (a dot-folder). */

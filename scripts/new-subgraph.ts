@@ -4,7 +4,7 @@
  * migration and passes its own tests, started by `npm start`, docker-compose and the e2e
  * harness with no edit to any shared file.
  */
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { manifestProblems, nextFreePort, readSubgraphManifest } from '@lattice/manifest';
@@ -55,12 +55,22 @@ async function main(): Promise<void> {
   for (const [file, content] of Object.entries(await generatedFiles(root, readSubgraphManifest(root)))) {
     writeFileSync(join(root, file), content);
   }
-  run(root, 'npx', 'prettier', '--log-level=warn', '--write', `subgraphs/${name}`);
+  runE2eAfter(root, entry.packageName);
+  run(root, 'npx', 'prettier', '--log-level=warn', '--write', `subgraphs/${name}`, 'turbo.json');
   console.log(`
 subgraphs/${name} is ready: npm start serves it, docker-compose.yml and README list it.
 Next: npm test -w subgraphs/${name}; replace the example entity with the domain's own
 (schema.graphql, src/entities, src/service, src/resolvers), then npm run codegen and
 npm run migration:create -w subgraphs/${name}.`);
+}
+
+/** e2e runs after every workspace's tests (turbo.json, checked by check:subgraphs): this one's too. */
+function runE2eAfter(root: string, packageName: string): void {
+  const file = join(root, 'turbo.json');
+  const turbo = JSON.parse(readFileSync(file, 'utf8')) as { tasks: Record<string, { dependsOn?: string[] }> };
+  const e2e = turbo.tasks['@lattice/e2e#test']!;
+  e2e.dependsOn = [...new Set([...(e2e.dependsOn ?? []), `${packageName}#test`])];
+  writeFileSync(file, `${JSON.stringify(turbo, null, 2)}\n`);
 }
 
 main().catch((error: unknown) => {
