@@ -246,6 +246,8 @@ function exampleOf(type: EventType, userId: string, occurredAt: string): EventEn
       userId,
       rating: 4,
     },
+    'bookings.picture_published': { mediaId: 'media-1', ownerId: userId, use: 'gym:gym-1' },
+    'bookings.picture_unpublished': { mediaId: 'media-1', use: 'gym:gym-1' },
   };
   return event(type, examples[type] as never, { actor: userId, subject: userId, occurredAt });
 }

@@ -10,6 +10,7 @@ import type { MediaRuntime } from './runtime';
 import { runTasksAfterTransactions } from './service/after-commit';
 import { eraseUserMedia } from './service/erasure';
 import { importGeneratedImage } from './service/imports';
+import { publishPicture, unpublishPicture } from './service/publications';
 import { startJanitor } from './service/janitor';
 import { mediaSettings } from './service/settings';
 import { UrlSigner } from './service/signing';
@@ -53,6 +54,8 @@ export const media = defineSubgraph({
     'billing.entitlements_changed': entitlementsChanged,
     'identity.user_deleted': eraseUserMedia,
     'ai.image_generated': importGeneratedImage,
+    'bookings.picture_published': publishPicture,
+    'bookings.picture_unpublished': unpublishPicture,
   },
   routes: mediaRoutes,
 });

@@ -81,6 +81,13 @@ export interface BookingsEvents {
     version: 1;
     data: { inductionId: string; gymId: string; gymName: string; userId: string };
   };
+  /**
+   * A picture shown with something public (`use`: `gym:<id>`, `review:<id>`): media lets
+   * everyone see it if `ownerId` owns it.
+   */
+  'bookings.picture_published': { version: 1; data: { mediaId: string; ownerId: string; use: string } };
+  /** That use of the picture ended: media makes it private again unless another use remains. */
+  'bookings.picture_unpublished': { version: 1; data: { mediaId: string; use: string } };
   'bookings.review_posted': {
     version: 1;
     data: {
@@ -106,5 +113,7 @@ export const bookingsEvents: EventSpecs<BookingsEvents> = {
   'bookings.session_ended': { version: 1 },
   'bookings.session_cancelled': { version: 1 },
   'bookings.induction_completed': { version: 1 },
+  'bookings.picture_published': { version: 1 },
+  'bookings.picture_unpublished': { version: 1 },
   'bookings.review_posted': { version: 1 },
 };

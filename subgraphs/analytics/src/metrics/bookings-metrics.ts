@@ -115,6 +115,8 @@ export const bookingsMetrics = defineDomainMetrics({
       keep: ['inductionId', 'gymId', 'userId'],
       counts: [{ metric: 'bookings.inductions_completed' }],
     },
+    'bookings.picture_published': { keep: ['mediaId', 'ownerId', 'use'] },
+    'bookings.picture_unpublished': { keep: ['mediaId', 'use'] },
     'bookings.review_posted': {
       keep: ['reviewId', 'bookingId', 'gymId', 'userId', 'rating'],
       counts: [

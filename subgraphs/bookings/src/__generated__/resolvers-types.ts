@@ -162,7 +162,10 @@ export type Gym = {
   name: Scalars['String']['output'];
   /** Weekly opening hours, in the gym's time zone. */
   openingHours: Array<OpeningHours>;
-  /** Pictures, in order. */
+  /**
+   * Pictures, in order. Media publishes a picture a staff member added from their own images,
+   * so anyone gets its `url`; one that is not theirs, or was deleted, has no `url` for others.
+   */
   pictures: Array<Media>;
   /** The average rating of its reviews, null before the first. */
   rating?: Maybe<Scalars['Float']['output']>;

@@ -4,6 +4,7 @@ import { badUserInput, conflict, forbidden, notFound, validateInput, type Viewer
 import { isUuid, requireViewer } from '@lattice/subgraph-kit';
 import { Equipment, Gym, GymClosure, type GymRole, GymStaff, type OpeningInterval } from '../entities';
 import { isAdmin, isGymStaff, requireGymStaff } from './access';
+import { record } from './events';
 import { today } from './local-time';
 import { normaliseHours } from './opening-hours';
 import {
@@ -262,6 +263,13 @@ export async function addPicture(
   if (gym.pictureIds.includes(mediaId)) return gym;
   if (gym.pictureIds.length >= 20) throw badUserInput('A gym shows at most 20 pictures', 'mediaId');
   gym.pictureIds = [...gym.pictureIds, mediaId];
+  const by = viewer!.id;
+  record(
+    em,
+    'bookings.picture_published',
+    { mediaId, ownerId: by, use: `gym:${gym.id}` },
+    { actor: by, subject: by },
+  );
   await em.flush();
   return gym;
 }
@@ -273,7 +281,14 @@ export async function removePicture(
   mediaId: string,
 ): Promise<Gym> {
   const gym = await gymForStaff(em, viewer, gymId);
+  if (!gym.pictureIds.includes(mediaId)) return gym;
   gym.pictureIds = gym.pictureIds.filter((id) => id !== mediaId);
+  record(
+    em,
+    'bookings.picture_unpublished',
+    { mediaId, use: `gym:${gym.id}` },
+    { actor: viewer!.id, subject: gym.id },
+  );
   await em.flush();
   return gym;
 }

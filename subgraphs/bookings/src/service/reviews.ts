@@ -53,6 +53,15 @@ export async function reviewGym(
       [review.rating, review.gymId],
     );
     const gym = await tx.findOneOrFail(Gym, { id: review.gymId });
+    if (review.pictureId) {
+      const use = `review:${review.id}`;
+      record(
+        tx,
+        'bookings.picture_published',
+        { mediaId: review.pictureId, ownerId: userId, use },
+        { actor: userId, subject: userId },
+      );
+    }
     record(
       tx,
       'bookings.review_posted',
@@ -82,11 +91,18 @@ export async function deleteReview(em: EntityManager, viewer: Viewer | null, id:
 export async function removeReviews(em: EntityManager, ids: string[]): Promise<void> {
   if (ids.length === 0) return;
   await em.transactional(async (tx) => {
-    const removed = await tx.execute<Array<{ gym_id: string; rating: number }>>(
-      'delete from bookings.review where id in (?) returning gym_id, rating',
-      [ids],
-    );
-    for (const { gym_id, rating } of removed) {
+    const removed = await tx.execute<
+      Array<{ id: string; gym_id: string; rating: number; picture_id: string | null }>
+    >('delete from bookings.review where id in (?) returning id, gym_id, rating, picture_id', [ids]);
+    for (const { id, gym_id, rating, picture_id } of removed) {
+      if (picture_id) {
+        record(
+          tx,
+          'bookings.picture_unpublished',
+          { mediaId: picture_id, use: `review:${id}` },
+          { actor: null, subject: gym_id },
+        );
+      }
       await tx.execute(
         'update bookings.gym set rating_sum = rating_sum - ?, review_count = review_count - 1 where id = ?',
         [rating, gym_id],

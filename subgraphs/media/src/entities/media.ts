@@ -19,6 +19,7 @@ export class Media {
     | 'originalContentType'
     | 'originalSize'
     | 'isAvatar'
+    | 'isPublic'
     | 'createdAt'
     | 'deletedAt'
     | 'purgeAt';
@@ -44,6 +45,8 @@ export class Media {
   storedBytes!: number;
   /** The owner's avatar: readable by anyone (one per user at most). */
   isAvatar: boolean = false;
+  /** Shown with something public of another domain (a gym's pictures): readable by anyone. */
+  isPublic: boolean = false;
   createdAt: Date = new Date();
   deletedAt: Date | null = null;
   purgeAt: Date | null = null;
@@ -88,6 +91,7 @@ export const MediaSchema = new EntitySchema<Media>({
     originalSize: { ...bytes(), nullable: true },
     storedBytes: bytes(),
     isAvatar: { type: 'boolean', default: false },
+    isPublic: { type: 'boolean', default: false },
     createdAt: { type: 'datetime' },
     deletedAt: { type: 'datetime', nullable: true },
     purgeAt: { type: 'datetime', nullable: true },

@@ -6,9 +6,12 @@ import { listShareLinks } from '../service/share-links';
 import { MediaUrls } from '../service/urls';
 import { forbidden } from '@lattice/server-kit';
 
-/** Whether the caller may see the media: its owner and staff; anyone, for an active avatar. */
+/** Readable by anyone: an active avatar, or a picture another domain shows publicly. */
+const isPublic = (media: MediaEntity) => (media.isAvatar || media.isPublic) && !media.deletedAt;
+
+/** Whether the caller may see the media: its owner and staff; anyone, for a public one. */
 export function canSee(media: MediaEntity, viewer: Context['viewer']): boolean {
-  return canReadPrivate(viewer, media.ownerId) || (media.isAvatar && !media.deletedAt);
+  return canReadPrivate(viewer, media.ownerId) || isPublic(media);
 }
 
 const urls = (context: Context) => MediaUrls.for(context.runtime, context.client);
@@ -22,14 +25,14 @@ export const Media: MediaResolvers<Context> = {
   owner: (media) => ({ id: media.ownerId }),
   url: (media, _args, context) => {
     if (media.deletedAt) return null;
-    // An avatar seen by others has its public, cacheable address.
-    if (media.isAvatar && !canReadPrivate(context.viewer, media.ownerId))
+    // A public media seen by others has its public, cacheable address.
+    if (isPublic(media) && !canReadPrivate(context.viewer, media.ownerId))
       return urls(context).public(media, 'file');
     return urls(context).file(media, 'file');
   },
   thumbnailUrl: (media, _args, context) => {
     if (media.deletedAt || !media.thumbnailKey) return null;
-    if (media.isAvatar && !canReadPrivate(context.viewer, media.ownerId))
+    if (isPublic(media) && !canReadPrivate(context.viewer, media.ownerId))
       return urls(context).public(media, 'thumbnail');
     return urls(context).file(media, 'thumbnail');
   },

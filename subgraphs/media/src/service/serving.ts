@@ -6,7 +6,9 @@ export function findServableMedia(runtime: MediaRuntime, id: string): Promise<Me
   return runtime.orm.em.fork().findOne(Media, { id, deletedAt: null });
 }
 
-/** An active avatar: the only media served without a signature. */
+/** An active public media (an avatar, a gym's picture): the only media served without a signature. */
 export function findPublicMedia(runtime: MediaRuntime, id: string): Promise<Media | null> {
-  return runtime.orm.em.fork().findOne(Media, { id, deletedAt: null, isAvatar: true });
+  return runtime.orm.em
+    .fork()
+    .findOne(Media, { id, deletedAt: null, $or: [{ isAvatar: true }, { isPublic: true }] });
 }

@@ -36,7 +36,7 @@ export class MediaUrls {
     return `${this.origin}/media/files/${media.id}/${variant}?${query}`;
   }
 
-  /** An avatar's address: public and stable while it is the avatar. */
+  /** A public media's address (an avatar, a gym's picture): stable while it is public. */
   public(media: Media, variant: 'file' | 'thumbnail'): string {
     return `${this.origin}/media/public/${media.id}/${variant}`;
   }
