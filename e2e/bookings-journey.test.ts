@@ -18,7 +18,7 @@ let world: BookingsLattice;
 let gymId: string;
 
 beforeAll(async () => {
-  world = await startBookingsLattice();
+  world = await startBookingsLattice({ env: { BOOKINGS_JANITOR_INTERVAL_SECONDS: '1' } });
   const { lattice, admin } = world;
   gymId = (
     await ok(lattice, admin, CREATE_GYM, {
@@ -260,4 +260,40 @@ describe('booking a gym session through the gateway', () => {
     expect(replay.errors![0].extensions.code).toBe('CONFLICT');
     await waitFor(async () => (await ok(world.lattice, friend.token, CREDITS)).me.credits.held === 1);
   });
+});
+
+describe('a session that took place', () => {
+  it('spends the credits held for it, once, when it ends', async () => {
+    const id = await session(5, 2);
+    const member = await inducted(3);
+    const { bookSession } = await ok(world.lattice, member.token, BOOK, { id });
+    // The session is moved into the past, as the clock would: the janitor closes it.
+    await world.lattice.subgraphs
+      .bookings!.orm.em.getConnection()
+      .execute(
+        `update bookings.gym_session set starts_at = now() - interval '2 hours', ends_at = now() - interval '1 hour' where id = ?`,
+        [id],
+      );
+    await waitFor(
+      async () =>
+        (
+          await ok(world.lattice, member.token, 'query($id: ID!) { booking(id: $id) { creditsOutcome } }', {
+            id: bookSession.id,
+          })
+        ).booking.creditsOutcome === 'CAPTURED',
+      { timeoutMs: 20_000, intervalMs: 200 },
+    );
+    await waitFor(async () => (await ok(world.lattice, member.token, CREDITS)).me.credits.held === 0, {
+      timeoutMs: 20_000,
+      intervalMs: 200,
+    });
+    expect((await ok(world.lattice, member.token, CREDITS)).me.credits).toEqual({ available: 1, held: 0 });
+    const { booking } = await ok(
+      world.lattice,
+      member.token,
+      'query($id: ID!) { booking(id: $id) { attendance } }',
+      { id: bookSession.id },
+    );
+    expect(booking.attendance).toBe('NO_SHOW');
+  }, 60_000);
 });
