@@ -230,6 +230,12 @@ function exampleOf(type: EventType, userId: string, occurredAt: string): EventEn
       accepted: true,
     },
     'bookings.attendance_recorded': { ...session, bookingId: 'booking-1', userId, attendance: 'NO_SHOW' },
+    'bookings.session_reminder': {
+      ...session,
+      bookingId: 'booking-1',
+      userId,
+      freeCancellationUntil: '2021-03-04T06:00:00.000Z',
+    },
     'bookings.session_ended': { ...session, capacity: 20, booked: 15, attended: 12, noShows: 3 },
     'bookings.session_cancelled': { ...session, cancelledBy: userId, affectedBookings: 7 },
     'bookings.induction_completed': {

@@ -295,3 +295,34 @@ describe('a session', () => {
     expect(upcoming._entities[0].bookings.edges).toContainEqual({ node: { id: seat, status: 'CANCELLED' } });
   });
 });
+
+describe('reminders', () => {
+  it('go once to each confirmed booker a day ahead, not to who booked after that', async () => {
+    const early = await app.user();
+    const late = await app.user();
+    for (const member of [early, late]) {
+      const { requestInduction } = await app.ok(
+        member.token,
+        'mutation($g: ID!) { requestInduction(gymId: $g) { id } }',
+        { g: gymId },
+      );
+      await app.ok(manager.token, 'mutation($id: ID!) { completeInduction(id: $id) { id } }', {
+        id: requestInduction.id,
+      });
+    }
+    const id = await sessionAt(localInDays(3));
+    const booked = (await app.ok(early.token, BOOK, { id })).bookSession.id;
+    app.setClockOffset(2 * 86_400_000 + 3600_000);
+    try {
+      await app.ok(late.token, BOOK, { id });
+      await app.sweep();
+      await app.sweep();
+    } finally {
+      app.setClockOffset(0);
+    }
+    const reminders = (await app.outbox('bookings.session_reminder')).filter((data) => data.sessionId === id);
+    expect(reminders).toEqual([
+      expect.objectContaining({ bookingId: booked, userId: early.id, gymName: 'Induction Gym' }),
+    ]);
+  });
+});

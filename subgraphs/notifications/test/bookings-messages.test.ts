@@ -8,6 +8,7 @@ import {
   invitationAnswered,
   seatOffered,
   seatOfferExpired,
+  sessionReminder,
 } from '../src/messages/bookings';
 import { formatInstant } from '../src/messages/define';
 import { consumers } from '../src/service/consumers';
@@ -210,6 +211,27 @@ describe('bookings.seat_offer_expired', () => {
   });
 });
 
+describe('bookings.session_reminder', () => {
+  const data = {
+    ...facts,
+    bookingId: 'b-1',
+    userId: 'user-1',
+    freeCancellationUntil: '2026-03-03T05:30:00.000Z',
+  };
+
+  it('a mail and an inbox entry in en and fr, with the start and the free-cancellation limit on the gym’s clock', () => {
+    const english = rendered(sessionReminder, data, 'en');
+    expect(english.subject).toBe(`Reminder: Yoga & stretch at Gym <Nord>, ${EN_START}`);
+    expect(english.text).toContain(
+      `Cancelling before ${formatInstant(data.freeCancellationUntil, 'Europe/Paris', 'en')}`,
+    );
+    expect(english.title).toBe('Coming up: Yoga & stretch');
+    const french = rendered(sessionReminder, data, 'fr');
+    expect(french.subject).toContain('Rappel : Yoga & stretch');
+    expect(french.text).toContain('(Europe/Paris)');
+  });
+});
+
 describe('bookings.invitation_sent', () => {
   const data = {
     ...facts,
@@ -295,6 +317,7 @@ describe('the registry', () => {
       'bookings.booking_cancelled': 'booking_cancelled',
       'bookings.seat_offered': 'seat_offered',
       'bookings.seat_offer_expired': 'seat_offer_expired',
+      'bookings.session_reminder': 'session_reminder',
       'bookings.invitation_sent': 'booking_invitation',
       'bookings.invitation_answered': 'invitation_answered',
       'bookings.induction_completed': 'induction_completed',

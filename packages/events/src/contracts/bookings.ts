@@ -68,6 +68,11 @@ export interface BookingsEvents {
       attendance: 'CHECKED_IN' | 'CHECKED_OUT' | 'NO_SHOW';
     };
   };
+  /** A confirmed session starts soon (`BOOKINGS_REMINDER_MINUTES` ahead): once per booking. */
+  'bookings.session_reminder': {
+    version: 1;
+    data: SessionFacts & { bookingId: string; userId: string; freeCancellationUntil: string };
+  };
   /** A session is over: its occupancy, for analytics. */
   'bookings.session_ended': {
     version: 1;
@@ -110,6 +115,7 @@ export const bookingsEvents: EventSpecs<BookingsEvents> = {
   'bookings.invitation_sent': { version: 1, sensitive: true },
   'bookings.invitation_answered': { version: 1 },
   'bookings.attendance_recorded': { version: 1 },
+  'bookings.session_reminder': { version: 1 },
   'bookings.session_ended': { version: 1 },
   'bookings.session_cancelled': { version: 1 },
   'bookings.induction_completed': { version: 1 },

@@ -35,6 +35,7 @@ export const bookingsMetrics = defineDomainMetrics({
     'bookings.checked_in': 'Check-ins recorded',
     'bookings.checked_out': 'Check-outs recorded',
     'bookings.no_shows': 'Bookings recorded as no-shows',
+    'bookings.reminders_sent': 'Reminders sent before sessions',
     'bookings.sessions_ended': 'Sessions ended',
     'bookings.seats_offered_capacity': 'Seats of the sessions ended (their capacity, summed)',
     'bookings.seats_booked': 'Seats booked in the sessions ended',
@@ -96,6 +97,10 @@ export const bookingsMetrics = defineDomainMetrics({
         { metric: 'bookings.checked_out', amount: (event) => when(event.data.attendance === 'CHECKED_OUT') },
         { metric: 'bookings.no_shows', amount: (event) => when(event.data.attendance === 'NO_SHOW') },
       ],
+    },
+    'bookings.session_reminder': {
+      keep: [...SESSION, 'bookingId', 'userId'],
+      counts: [{ metric: 'bookings.reminders_sent' }],
     },
     'bookings.session_ended': {
       keep: [...SESSION, 'capacity', 'booked', 'attended', 'noShows'],

@@ -31,6 +31,7 @@ export class Booking {
     | 'cancelledAt'
     | 'cancellationReason'
     | 'invitationId'
+    | 'remindedAt'
     | 'createdAt'
     | 'updatedAt';
   id: string = randomUUID();
@@ -49,6 +50,8 @@ export class Booking {
   cancelledAt: Date | null = null;
   cancellationReason: string | null = null;
   invitationId: string | null = null;
+  /** When its reminder went out (once). */
+  remindedAt: Date | null = null;
   /** The start of its session, copied: the user's list is ordered by it without a join. */
   startsAt!: Date;
   createdAt: Date = new Date();
@@ -69,6 +72,10 @@ export const BookingSchema = new EntitySchema<Booking>({
     {
       name: 'booking_offer_index',
       expression: `create index "booking_offer_index" on "bookings"."booking" ("offer_expires_at") where "status" = 'OFFERED'`,
+    },
+    {
+      name: 'booking_to_remind_index',
+      expression: `create index "booking_to_remind_index" on "bookings"."booking" ("starts_at") where "status" = 'CONFIRMED' and "reminded_at" is null`,
     },
     {
       name: 'booking_pending_index',
@@ -98,6 +105,7 @@ export const BookingSchema = new EntitySchema<Booking>({
     cancelledAt: { type: 'datetime', nullable: true },
     cancellationReason: { type: 'string', length: 200, nullable: true },
     invitationId: { type: 'uuid', nullable: true },
+    remindedAt: { type: 'datetime', nullable: true },
     startsAt: { type: 'datetime' },
     createdAt: { type: 'datetime' },
     updatedAt: { type: 'datetime' },

@@ -19,7 +19,7 @@ export const ReviewSchema = new EntitySchema<Review>({
   tableName: 'review',
   indexes: [{ properties: ['gymId', 'createdAt', 'id'] }, { properties: ['userId'] }],
   uniques: [{ properties: ['bookingId'] }],
-  checks: [{ name: 'review_rating_check', expression: 'rating between 1 and 5' }],
+  checks: [{ name: 'review_rating_check', expression: 'rating >= 1 and rating <= 5' }],
   properties: {
     id: { type: 'uuid', primary: true },
     bookingId: { type: 'uuid' },

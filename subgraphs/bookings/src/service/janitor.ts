@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Logger } from '@lattice/server-kit';
 import { Booking, Gym, GymSession } from '../entities';
 import type { BookingsRuntime } from '../runtime';
-import { offerClock } from './booking-flow';
+import { freeCancellationUntil, offerClock } from './booking-flow';
 import { settleCredits } from './credits';
 import { record, sessionFacts } from './events';
 import { lockSession, promoteWaitlist } from './seats';
@@ -20,6 +20,7 @@ export async function runJanitor(runtime: BookingsRuntime): Promise<void> {
   const em = runtime.orm.em.fork();
   await expireOffers(em.fork(), runtime);
   await failStalePending(em.fork(), runtime);
+  await remind(em.fork(), runtime);
   await endSessions(em.fork(), runtime);
   await settlePending(em.fork(), runtime);
 }
@@ -72,6 +73,45 @@ async function failStalePending(em: EntityManager, runtime: BookingsRuntime): Pr
       if (row) await promoteWaitlist(tx, session, offerClock(runtime));
     });
   }
+}
+
+/**
+ * Reminds confirmed bookers `BOOKINGS_REMINDER_MINUTES` before their session, once each (a
+ * conditional update claims the reminder), unless they booked after the reminder time.
+ */
+async function remind(em: EntityManager, runtime: BookingsRuntime): Promise<void> {
+  const minutes = runtime.settings.BOOKINGS_REMINDER_MINUTES;
+  if (minutes === 0) return;
+  const now = runtime.now();
+  const horizon = new Date(now.getTime() + minutes * 60_000);
+  // The claim and the events commit together: a reminder is marked sent only with its event.
+  await em.transactional(async (tx) => {
+    const due = await tx.execute<Array<Record<string, unknown>>>(
+      `update bookings.booking set reminded_at = ?
+       where id in (select id from bookings.booking
+                    where status = 'CONFIRMED' and reminded_at is null and starts_at > ? and starts_at <= ?
+                      and created_at <= starts_at - make_interval(mins => ?)
+                    order by starts_at limit ? for update skip locked)
+       returning *`,
+      [now, now, horizon, minutes, BATCH],
+    );
+    for (const row of due) {
+      const booking = tx.map(Booking, row);
+      const session = await tx.findOneOrFail(GymSession, { id: booking.sessionId });
+      const gym = await tx.findOneOrFail(Gym, { id: booking.gymId });
+      record(
+        tx,
+        'bookings.session_reminder',
+        {
+          ...sessionFacts(gym, session),
+          bookingId: booking.id,
+          userId: booking.userId,
+          freeCancellationUntil: freeCancellationUntil(gym, session).toISOString(),
+        },
+        { actor: null, subject: booking.userId },
+      );
+    }
+  });
 }
 
 /**

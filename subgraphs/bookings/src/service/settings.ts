@@ -10,6 +10,8 @@ export const bookingsSettings = z.object({
   ...internalServiceUrl('billing'),
   /** How long a seat freed for the first in line is kept for them (never past the start). */
   BOOKINGS_OFFER_MINUTES: whole(1, 10_080, 120),
+  /** How long before a session its confirmed bookers are reminded (0: never). */
+  BOOKINGS_REMINDER_MINUTES: whole(0, 10_080, 1440),
   /** How often the janitor expires offers, settles credits and closes ended sessions. */
   BOOKINGS_JANITOR_INTERVAL_SECONDS: whole(1, 3600, 30),
   /** A booking still holding its credits after this long lost its request: it is undone. */

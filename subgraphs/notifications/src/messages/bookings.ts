@@ -139,6 +139,32 @@ export const seatOfferExpired = defineMessage({
   },
 });
 
+/** A confirmed session starts soon: when, where, and until when cancelling gives the credits back. */
+export const sessionReminder = defineMessage({
+  kind: 'session_reminder',
+  event: 'bookings.session_reminder',
+  category: 'activity',
+  channels: ['email', 'inapp'],
+  values: (event, { locale }) => ({
+    ...session(event.data, locale),
+    freeUntil: formatInstant(event.data.freeCancellationUntil, event.data.timeZone, locale),
+  }),
+  templates: {
+    en: {
+      subject: 'Reminder: {{session}} at {{gym}}, {{start}}',
+      text: 'Hello {{name}},\n\nSee you soon.\n\nSession: {{session}}\nGym: {{gym}}\nStarts: {{start}}\n\nCannot come? Cancelling before {{freeUntil}} releases your credits.',
+      html: '<p>Hello {{name}},</p><p>See you soon.</p><p>Session: <strong>{{session}}</strong><br>Gym: {{gym}}<br>Starts: {{start}}</p><p>Cannot come? Cancelling before {{freeUntil}} releases your credits.</p>',
+      inbox: { title: 'Coming up: {{session}}', body: '{{gym}}, {{start}}.' },
+    },
+    fr: {
+      subject: 'Rappel : {{session}} à {{gym}}, {{start}}',
+      text: 'Bonjour {{name}},\n\nÀ bientôt.\n\nSéance : {{session}}\nSalle : {{gym}}\nDébut : {{start}}\n\nVous ne pouvez pas venir ? Une annulation avant le {{freeUntil}} libère vos crédits.',
+      html: '<p>Bonjour {{name}},</p><p>À bientôt.</p><p>Séance : <strong>{{session}}</strong><br>Salle : {{gym}}<br>Début : {{start}}</p><p>Vous ne pouvez pas venir ? Une annulation avant le {{freeUntil}} libère vos crédits.</p>',
+      inbox: { title: 'Bientôt : {{session}}', body: '{{gym}}, {{start}}.' },
+    },
+  },
+});
+
 /**
  * An invitation to a session, mailed to an address that may be no user's: the one kind that
  * mails outside addresses (`outsideEmail`). Its token is in the links of the body alone, never

@@ -8,6 +8,7 @@ import {
   invitationAnswered,
   seatOffered,
   seatOfferExpired,
+  sessionReminder,
 } from './bookings';
 import type { MessageKind } from './define';
 import { emailVerification, passwordChanged, passwordReset, securityAlert } from './identity';
@@ -31,6 +32,7 @@ export const MESSAGES: readonly MessageKind[] = [
   bookingCancelled,
   seatOffered,
   seatOfferExpired,
+  sessionReminder,
   bookingInvitation,
   invitationAnswered,
   inductionCompleted,

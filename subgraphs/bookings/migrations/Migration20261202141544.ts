@@ -1,6 +1,6 @@
 import { Migration } from '@mikro-orm/migrations';
 
-export class Migration20261202135402 extends Migration {
+export class Migration20261202141544 extends Migration {
 
   override async up(): Promise<void> {
     this.addSql(`create schema if not exists "bookings";`);
@@ -8,11 +8,12 @@ export class Migration20261202135402 extends Migration {
     // connection's search_path holds: earthdistance's functions find `cube` through it.
     this.addSql(`create extension if not exists cube with schema public;`);
     this.addSql(`create extension if not exists earthdistance with schema public;`);
-    this.addSql(`create table "bookings"."booking" ("id" uuid not null, "session_id" uuid not null, "gym_id" uuid not null, "user_id" uuid not null, "status" varchar(20) not null, "credits" int not null default 0, "credit_action" varchar(10) null, "credits_settled_at" timestamptz null, "offer_expires_at" timestamptz null, "attendance" varchar(20) null, "checked_in_at" timestamptz null, "checked_out_at" timestamptz null, "cancelled_at" timestamptz null, "cancellation_reason" varchar(200) null, "invitation_id" uuid null, "starts_at" timestamptz not null, "created_at" timestamptz not null, "updated_at" timestamptz not null, constraint "booking_pkey" primary key ("id"), constraint booking_credits_check check (credits >= 0));`);
+    this.addSql(`create table "bookings"."booking" ("id" uuid not null, "session_id" uuid not null, "gym_id" uuid not null, "user_id" uuid not null, "status" varchar(20) not null, "credits" int not null default 0, "credit_action" varchar(10) null, "credits_settled_at" timestamptz null, "offer_expires_at" timestamptz null, "attendance" varchar(20) null, "checked_in_at" timestamptz null, "checked_out_at" timestamptz null, "cancelled_at" timestamptz null, "cancellation_reason" varchar(200) null, "invitation_id" uuid null, "reminded_at" timestamptz null, "starts_at" timestamptz not null, "created_at" timestamptz not null, "updated_at" timestamptz not null, constraint "booking_pkey" primary key ("id"), constraint booking_credits_check check (credits >= 0));`);
     this.addSql(`create index "booking_session_id_status_created_at_index" on "bookings"."booking" ("session_id", "status", "created_at");`);
     this.addSql(`create index "booking_user_id_starts_at_id_index" on "bookings"."booking" ("user_id", "starts_at", "id");`);
     this.addSql(`create index "booking_to_settle_index" on "bookings"."booking" ("updated_at") where "credit_action" is not null and "credits_settled_at" is null;`);
     this.addSql(`create index "booking_offer_index" on "bookings"."booking" ("offer_expires_at") where "status" = 'OFFERED';`);
+    this.addSql(`create index "booking_to_remind_index" on "bookings"."booking" ("starts_at") where "status" = 'CONFIRMED' and "reminded_at" is null;`);
     this.addSql(`create index "booking_pending_index" on "bookings"."booking" ("updated_at") where "status" = 'PENDING';`);
     this.addSql(`create unique index "booking_one_live_per_user" on "bookings"."booking" ("session_id", "user_id") where "status" in ('WAITLISTED', 'OFFERED', 'PENDING', 'CONFIRMED');`);
 
@@ -23,7 +24,7 @@ export class Migration20261202135402 extends Migration {
     this.addSql(`create table "bookings"."favourite" ("user_id" uuid not null, "gym_id" uuid not null, "created_at" timestamptz not null, constraint "favourite_pkey" primary key ("user_id", "gym_id"));`);
     this.addSql(`create index "favourite_user_id_created_at_gym_id_index" on "bookings"."favourite" ("user_id", "created_at", "gym_id");`);
 
-    this.addSql(`create table "bookings"."gym" ("id" uuid not null, "name" varchar(200) not null, "address" varchar(500) not null, "latitude" double precision not null, "longitude" double precision not null, "time_zone" varchar(64) not null, "status" varchar(20) not null default 'OPEN', "description" text null, "requires_induction" boolean not null default false, "cancellation_window_minutes" int not null default 720, "opening_hours" jsonb not null, "picture_ids" jsonb not null, "rating_sum" int not null default 0, "review_count" int not null default 0, "created_by" uuid not null, "created_at" timestamptz not null, constraint "gym_pkey" primary key ("id"), constraint gym_latitude_check check (latitude between -90 and 90), constraint gym_longitude_check check (longitude between -180 and 180), constraint gym_rating_check check (rating_sum >= 0 and review_count >= 0));`);
+    this.addSql(`create table "bookings"."gym" ("id" uuid not null, "name" varchar(200) not null, "address" varchar(500) not null, "latitude" double precision not null, "longitude" double precision not null, "time_zone" varchar(64) not null, "status" varchar(20) not null default 'OPEN', "description" text null, "requires_induction" boolean not null default false, "cancellation_window_minutes" int not null default 720, "opening_hours" jsonb not null, "picture_ids" jsonb not null, "rating_sum" int not null default 0, "review_count" int not null default 0, "created_by" uuid not null, "created_at" timestamptz not null, constraint "gym_pkey" primary key ("id"), constraint gym_rating_check check (rating_sum >= 0 and review_count >= 0));`);
     this.addSql(`create index "gym_name_id_index" on "bookings"."gym" ("name", "id");`);
     this.addSql(`create index "gym_location_index" on "bookings"."gym" using gist (ll_to_earth("latitude", "longitude"));`);
     this.addSql(`create index "gym_text_index" on "bookings"."gym" using gin (to_tsvector('simple', "name" || ' ' || "address"));`);
@@ -52,7 +53,7 @@ export class Migration20261202135402 extends Migration {
 
     this.addSql(`create table "bookings"."processed_event" ("consumer" varchar(255) not null, "event_id" varchar(255) not null, "processed_at" timestamptz not null, constraint "processed_event_pkey" primary key ("consumer", "event_id"));`);
 
-    this.addSql(`create table "bookings"."review" ("id" uuid not null, "booking_id" uuid not null, "gym_id" uuid not null, "user_id" uuid not null, "rating" smallint not null, "text" varchar(2000) null, "picture_id" uuid null, "created_at" timestamptz not null, constraint "review_pkey" primary key ("id"), constraint review_rating_check check (rating between 1 and 5));`);
+    this.addSql(`create table "bookings"."review" ("id" uuid not null, "booking_id" uuid not null, "gym_id" uuid not null, "user_id" uuid not null, "rating" smallint not null, "text" varchar(2000) null, "picture_id" uuid null, "created_at" timestamptz not null, constraint "review_pkey" primary key ("id"), constraint review_rating_check check (rating >= 1 and rating <= 5));`);
     this.addSql(`create index "review_gym_id_created_at_id_index" on "bookings"."review" ("gym_id", "created_at", "id");`);
     this.addSql(`create index "review_user_id_index" on "bookings"."review" ("user_id");`);
     this.addSql(`alter table "bookings"."review" add constraint "review_booking_id_unique" unique ("booking_id");`);
