@@ -127,6 +127,20 @@ describe('booking a gym session through the gateway', () => {
     });
   });
 
+  it('moves a booking to another session, holding the new price and releasing the old', async () => {
+    const [from, to] = [await session(10, 2), await session(10, 3, localInDays(4))];
+    const member = await inducted(5);
+    const { bookSession } = await ok(world.lattice, member.token, BOOK, { id: from });
+    const { rescheduleBooking } = await ok(
+      world.lattice,
+      member.token,
+      'mutation($id: ID!, $to: ID!) { rescheduleBooking(id: $id, toSessionId: $to) { status credits creditsOutcome } }',
+      { id: bookSession.id, to },
+    );
+    expect(rescheduleBooking).toEqual({ status: 'CONFIRMED', credits: 3, creditsOutcome: 'HELD' });
+    expect((await ok(world.lattice, member.token, CREDITS)).me.credits).toEqual({ available: 2, held: 3 });
+  });
+
   it('keeps the credit of a cancellation after the window', async () => {
     // Three hours ahead: inside the gym's 12-hour window, so a cancellation is late.
     const id = await session(10, 3, localInMinutes(180));

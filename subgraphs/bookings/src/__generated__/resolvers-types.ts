@@ -434,6 +434,13 @@ export type Mutation = {
   removeGymStaff: Gym;
   /** Asks a gym for an induction (again: the live one). */
   requestInduction: Induction;
+  /**
+   * Moves a confirmed booking to another session of the same gym, while cancelling would still
+   * release its credits (CONFLICT after): the new seat is taken and its credits held first, then
+   * the old booking is cancelled and its credits released. If the new seat cannot be had, the old
+   * booking stands.
+   */
+  rescheduleBooking: Booking;
   /** Reviews an attended session's gym, once per booking. */
   reviewGym: Review;
   /** Sets when an induction happens. The gym's staff. */
@@ -577,6 +584,12 @@ export type MutationRemoveGymStaffArgs = {
 
 export type MutationRequestInductionArgs = {
   gymId: Scalars['ID']['input'];
+};
+
+
+export type MutationRescheduleBookingArgs = {
+  id: Scalars['ID']['input'];
+  toSessionId: Scalars['ID']['input'];
 };
 
 
@@ -1212,6 +1225,7 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   removeGymPicture?: Resolver<ResolversTypes['Gym'], ParentType, ContextType, RequireFields<MutationRemoveGymPictureArgs, 'gymId' | 'mediaId'>>;
   removeGymStaff?: Resolver<ResolversTypes['Gym'], ParentType, ContextType, RequireFields<MutationRemoveGymStaffArgs, 'gymId' | 'userId'>>;
   requestInduction?: Resolver<ResolversTypes['Induction'], ParentType, ContextType, RequireFields<MutationRequestInductionArgs, 'gymId'>>;
+  rescheduleBooking?: Resolver<ResolversTypes['Booking'], ParentType, ContextType, RequireFields<MutationRescheduleBookingArgs, 'id' | 'toSessionId'>>;
   reviewGym?: Resolver<ResolversTypes['Review'], ParentType, ContextType, RequireFields<MutationReviewGymArgs, 'input'>>;
   scheduleInduction?: Resolver<ResolversTypes['Induction'], ParentType, ContextType, RequireFields<MutationScheduleInductionArgs, 'at' | 'id'>>;
   setGymStaff?: Resolver<ResolversTypes['Gym'], ParentType, ContextType, RequireFields<MutationSetGymStaffArgs, 'gymId' | 'role' | 'userId'>>;

@@ -23,6 +23,7 @@ import {
   scheduleInduction,
 } from '../service/inductions';
 import { acceptInvitation, declineInvitation, inviteToSession } from '../service/invitations';
+import { rescheduleBooking } from '../service/reschedule';
 import { deleteReview, reviewGym } from '../service/reviews';
 import { cancelSession, createSessions, createWeeklySessions, setSessionCapacity } from '../service/sessions';
 import { optionalNote } from '../service/validation';
@@ -63,6 +64,8 @@ export const Mutation: MutationResolvers<Context> = {
   confirmBooking: (_p, { id }, { viewer, em, runtime }) => confirmOffer(em, runtime, viewer, id),
   cancelBooking: (_p, { id, reason }, { viewer, em, runtime }) =>
     cancelBooking(em, runtime, viewer, id, optionalNote(reason, 'reason')),
+  rescheduleBooking: (_p, { id, toSessionId }, { viewer, em, runtime }) =>
+    rescheduleBooking(em, runtime, viewer, id, toSessionId),
   checkIn: (_p, { bookingId }, { viewer, em, runtime }) => checkIn(em, runtime, viewer, bookingId),
   checkOut: (_p, { bookingId }, { viewer, em, runtime }) => checkOut(em, runtime, viewer, bookingId),
 

@@ -230,6 +230,8 @@ export async function cancelBooking(
   viewer: Viewer | null,
   id: string,
   note: string | null,
+  /** `requireFree`: refuse (CONFLICT) rather than keep the credits of a late cancellation. */
+  { requireFree = false }: { requireFree?: boolean } = {},
 ): Promise<Booking> {
   const caller = requireViewer(viewer);
   if (!isUuid(id)) throw noBooking();
@@ -250,6 +252,9 @@ export async function cancelBooking(
     }
     const gym = await tx.findOneOrFail(Gym, { id: booking.gymId });
     const inTime = now <= freeCancellationUntil(gym, session);
+    if (requireFree && booking.status === 'CONFIRMED' && !inTime) {
+      throw conflict('The cancellation window has closed', 'id');
+    }
     const seated = booking.status === 'CONFIRMED' || booking.status === 'OFFERED';
     const held = booking.status === 'CONFIRMED' && booking.credits > 0;
     const reason = !byOwner ? 'STAFF' : booking.status === 'CONFIRMED' && !inTime ? 'LATE' : 'USER';
