@@ -1,5 +1,5 @@
 import { forbidden } from '@lattice/server-kit';
-import { canReadPrivate } from '@lattice/subgraph-kit';
+import { canReadPrivate, isUuid } from '@lattice/subgraph-kit';
 import type { UserResolvers } from '../__generated__/resolvers-types';
 import type { Context } from '../context';
 import { userBookings } from '../service/bookings-query';
@@ -9,7 +9,8 @@ import { userInductions } from '../service/inductions';
 const ownerOnly = (what: string) => forbidden(`Only the user and staff see a user's ${what}`);
 
 export const User: UserResolvers<Context> = {
-  __resolveReference: ({ id }) => ({ id }),
+  // Identity's ids are UUIDs: anything else names no one (and never reaches a uuid column).
+  __resolveReference: ({ id }) => (isUuid(id) ? { id } : null),
   bookings: (user, { upcoming, ...page }, { viewer, em, runtime }) => {
     if (!canReadPrivate(viewer, user.id)) throw ownerOnly('bookings');
     return userBookings(em, user.id, upcoming ?? true, page, runtime.now());

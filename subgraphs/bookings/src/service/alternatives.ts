@@ -14,8 +14,9 @@ const WINDOW_DAYS = 3;
 
 /**
  * Sessions with a free seat, not started, within three days of `sessionId`'s start: at its
- * gym first, then at open gyms within `radiusKm`, each nearest in time first (then nearest in
- * space). One query: the geo index finds the gyms, the session index their slots.
+ * gym first, then at other gyms within `radiusKm`, each nearest in time first (then nearest in
+ * space); only at gyms taking bookings (OPEN), so every slot offered can be booked. One query:
+ * the geo index finds the gyms, the session index their slots.
  */
 export async function alternativeSlots(
   em: EntityManager,
@@ -40,9 +41,9 @@ export async function alternativeSlots(
      gyms as (
        select g.id, case when g.id = ? then 0 else earth_distance(here.point, ll_to_earth(g.latitude, g.longitude)) end as distance_m
        from bookings.gym g, here
-       where g.id = ? or (g.status = 'OPEN'
-         and earth_box(here.point, ?) @> ll_to_earth(g.latitude, g.longitude)
-         and earth_distance(here.point, ll_to_earth(g.latitude, g.longitude)) <= ?)
+       where g.status = 'OPEN' and (g.id = ? or (
+         earth_box(here.point, ?) @> ll_to_earth(g.latitude, g.longitude)
+         and earth_distance(here.point, ll_to_earth(g.latitude, g.longitude)) <= ?))
      )
      select s.*, gyms.distance_m, extract(epoch from s.starts_at - ?::timestamptz) as difference_s
      from gyms join bookings.gym_session s on s.gym_id = gyms.id

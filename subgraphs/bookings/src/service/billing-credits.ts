@@ -1,5 +1,5 @@
 import type { InternalClient } from '@lattice/subgraph-kit';
-import type { Credits } from './credits';
+import type { Credits, Hold } from './credits';
 
 /**
  * Credits through billing's internal interface (its README, "Internal interface"): every call
@@ -8,9 +8,8 @@ import type { Credits } from './credits';
  */
 export function billingCredits(billing: InternalClient): Credits {
   return {
-    hold: async (userId, amount, reference) => {
-      await billing.call('/internal/credit-holds', { userId, amount, reference });
-    },
+    hold: (userId, amount, reference) =>
+      billing.call<Hold>('/internal/credit-holds', { userId, amount, reference }),
     release: async (userId, reference) => {
       await billing.call('/internal/credit-holds/release', { userId, reference });
     },

@@ -10,6 +10,8 @@ import { lockSession, occupancy, promoteWaitlist } from './seats';
 
 const noSession = () => notFound('No session with this id');
 const noBooking = () => notFound('No booking with this id');
+const settledElsewhere = () =>
+  conflict('The credits of this booking were held or settled elsewhere; try again', 'sessionId');
 
 /** Billing answered, and said no: nothing was held, so there is nothing to release. */
 const billingRefused = (error: unknown) =>
@@ -116,7 +118,10 @@ export async function confirmOffer(
     const found = await tx.findOne(Booking, { id, userId });
     if (!found) throw noBooking();
     const session = (await lockSession(tx, found.sessionId))!;
-    const offer = await tx.findOneOrFail(Booking, { id }, { refresh: true });
+    let offer = await tx.findOneOrFail(Booking, { id }, { refresh: true });
+    // After a hold billing could not answer, the offer went on as a new booking (undoPending).
+    if (offer.status === 'FAILED')
+      offer = (await tx.findOne(Booking, { sessionId: offer.sessionId, userId, status: 'OFFERED' })) ?? offer;
     if (offer.status !== 'OFFERED')
       throw conflict(`This booking is ${offer.status.toLowerCase()}, not offered a seat`, 'id');
     if (offer.offerExpiresAt! <= now) throw conflict('This offer has expired', 'id');
@@ -147,30 +152,49 @@ async function holdAndConfirm(
   onRefusal: 'FAILED' | 'OFFERED',
 ): Promise<Booking> {
   try {
-    await runtime.credits.hold(booking.userId, booking.credits, holdReference(booking));
+    const hold = await runtime.credits.hold(booking.userId, booking.credits, holdReference(booking));
+    // The reference answers what it held before, whatever became of it: one released or
+    // captured meanwhile (billing's own API takes any reference) holds nothing for this seat.
+    if (hold.status !== 'held') throw settledElsewhere();
   } catch (error) {
     await undoPending(em, runtime, booking.id, onRefusal, !billingRefused(error));
-    throw error;
+    // Billing's CONFLICT (another amount for the reference) speaks of its own fields.
+    throw error instanceof UserError && error.extensions.code === ErrorCode.Conflict
+      ? settledElsewhere()
+      : error;
   }
   const confirmed = await em.transactional(async (tx) => {
+    // Under the session's lock: it may have been cancelled or cut while billing held.
+    const session = (await lockSession(tx, booking.sessionId))!;
+    if (session.status !== 'SCHEDULED') return conflict('This session was cancelled', 'sessionId');
+    if (session.endedAt) return conflict('This session is over', 'sessionId');
+    if ((await occupancy(tx, session.id)).seated > session.capacity) {
+      return new UserError(ErrorCode.Conflict, 'This session is full', {
+        field: 'sessionId',
+        reason: 'FULL',
+      });
+    }
     const [row] = await tx.execute<Array<Record<string, unknown>>>(
       `update bookings.booking set status = 'CONFIRMED', updated_at = ? where id = ? and status = 'PENDING' returning *`,
       [runtime.now(), booking.id],
     );
-    if (!row) return null;
+    // The janitor gave the seat up meanwhile (billing was too slow).
+    if (!row) return conflict('Your booking could not be confirmed in time; try again', 'sessionId');
     const done = tx.map(Booking, row);
-    const session = await tx.findOneOrFail(GymSession, { id: done.sessionId });
     const gym = await tx.findOneOrFail(Gym, { id: done.gymId });
     recordConfirmed(tx, gym, session, done);
     return done;
   });
-  if (confirmed) return confirmed;
-  // The janitor gave the seat up meanwhile (billing was too slow): give the credits back.
+  if (confirmed instanceof Booking) return confirmed;
   await undoPending(em, runtime, booking.id, 'FAILED', true);
-  throw conflict('Your booking could not be confirmed in time; try again', 'sessionId');
+  throw confirmed;
 }
 
-/** A PENDING booking back to `to`, its seat passed on, and (when `release`) a release queued. */
+/**
+ * A PENDING booking back to `to`, its seat passed on, and (when `release`) a release queued.
+ * A hold that may have reached billing spoils the booking's reference (billing answers it
+ * ever after, released): an offer kept after one goes on as a new booking, this one failing.
+ */
 async function undoPending(
   em: EntityManager,
   runtime: BookingsRuntime,
@@ -178,19 +202,32 @@ async function undoPending(
   to: 'FAILED' | 'OFFERED',
   release: boolean,
 ): Promise<void> {
+  const now = runtime.now();
   const undone = await em.transactional(async (tx) => {
     const found = await tx.findOneOrFail(Booking, { id });
     const session = (await lockSession(tx, found.sessionId))!;
-    const [row] = await tx.execute<Array<Record<string, unknown>>>(
-      `update bookings.booking
-       set status = case when status = 'PENDING' then ? else status end,
-           credit_action = case when ? then 'RELEASE' else credit_action end,
-           updated_at = ?
-       where id = ? and (status = 'PENDING' or status = 'FAILED') returning *`,
-      [to, release, runtime.now(), id],
-    );
-    if (to === 'FAILED') await promoteWaitlist(tx, session, offerClock(runtime));
-    return row ? tx.map(Booking, row) : null;
+    const booking = await tx.findOneOrFail(Booking, { id }, { refresh: true });
+    if (booking.status !== 'PENDING' && booking.status !== 'FAILED') return null;
+    const pending = booking.status === 'PENDING';
+    // A cancelled session keeps no offer (its cancellation left the PENDING ones to this).
+    const keepOffer = pending && to === 'OFFERED' && session.status === 'SCHEDULED';
+    Object.assign(booking, {
+      status: keepOffer && !release ? 'OFFERED' : pending ? 'FAILED' : booking.status,
+      creditAction: release ? 'RELEASE' : booking.creditAction,
+      updatedAt: now,
+    });
+    await tx.flush();
+    if (keepOffer && release) {
+      const { sessionId, gymId, userId, startsAt, invitationId, createdAt, offerExpiresAt } = booking;
+      tx.create(Booking, {
+        ...{ sessionId, gymId, userId, startsAt, invitationId, createdAt, offerExpiresAt },
+        status: 'OFFERED',
+        updatedAt: now,
+      });
+      await tx.flush();
+    }
+    await promoteWaitlist(tx, session, offerClock(runtime));
+    return booking;
   });
   if (undone?.creditAction) await settleCredits(em, runtime.credits, undone, runtime.log);
 }
@@ -230,8 +267,11 @@ export async function cancelBooking(
   viewer: Viewer | null,
   id: string,
   note: string | null,
-  /** `requireFree`: refuse (CONFLICT) rather than keep the credits of a late cancellation. */
-  { requireFree = false }: { requireFree?: boolean } = {},
+  /**
+   * `requireFree`: refuse (CONFLICT) rather than keep the credits of a late cancellation;
+   * `undo`: the user's own booking just made is taken back, its credits released at any time.
+   */
+  { requireFree = false, undo = false }: { requireFree?: boolean; undo?: boolean } = {},
 ): Promise<Booking> {
   const caller = requireViewer(viewer);
   if (!isUuid(id)) throw noBooking();
@@ -250,8 +290,11 @@ export async function cancelBooking(
     if (session.startsAt <= now && booking.status === 'CONFIRMED') {
       throw conflict('This session has started; it can no longer be cancelled', 'id');
     }
+    // Who has come in is attending: a free cancellation now would refund an attended session.
+    if (byOwner && (booking.attendance === 'CHECKED_IN' || booking.attendance === 'CHECKED_OUT'))
+      throw conflict('You are checked in to this session; it can no longer be cancelled', 'id');
     const gym = await tx.findOneOrFail(Gym, { id: booking.gymId });
-    const inTime = now <= freeCancellationUntil(gym, session);
+    const inTime = undo || now <= freeCancellationUntil(gym, session);
     if (requireFree && booking.status === 'CONFIRMED' && !inTime) {
       throw conflict('The cancellation window has closed', 'id');
     }

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { Logger } from '@lattice/server-kit';
+import { ErrorCode, type Logger, UserError } from '@lattice/server-kit';
 import { Booking } from '../entities';
 
 /**
@@ -8,9 +8,15 @@ import { Booking } from '../entities';
  * be repeated until it gets through.
  */
 export interface Credits {
-  hold(userId: string, amount: number, reference: string): Promise<void>;
+  /** The hold of the reference as billing has it: a new one, or the one made before, whatever became of it. */
+  hold(userId: string, amount: number, reference: string): Promise<Hold>;
   release(userId: string, reference: string): Promise<void>;
   capture(userId: string, reference: string): Promise<void>;
+}
+
+export interface Hold {
+  status: 'held' | 'released' | 'captured';
+  amount: number;
 }
 
 /** Longer than any hold request can take (the internal client gives up after 2 s). */
@@ -35,11 +41,19 @@ export async function settleCredits(
     if (booking.creditAction === 'RELEASE') await credits.release(booking.userId, reference);
     else await credits.capture(booking.userId, reference);
   } catch (error) {
-    log.warn(
+    // Only an owner that could not decide is asked again: a refusal (the hold settled the other
+    // way, through billing's own API) stays one, and retrying it would hold up the others.
+    if (!(error instanceof UserError) || error.extensions.code === ErrorCode.ServiceUnavailable) {
+      log.warn(
+        { err: error, bookingId: booking.id, action: booking.creditAction },
+        'credits not settled yet; retried later',
+      );
+      return false;
+    }
+    log.error(
       { err: error, bookingId: booking.id, action: booking.creditAction },
-      'credits not settled yet; retried later',
+      'billing refused to settle credits; not retried',
     );
-    return false;
   }
   // A hold whose request failed may still reach billing after this release (it was on its
   // way): such a release is repeated by the janitor until the hold request is surely over.

@@ -22,14 +22,20 @@ export const eraseUserBookings: EventApplier<BookingsRuntime, 'identity.user_del
     const session = await lockSession(em, found.sessionId);
     const booking = await em.findOneOrFail(Booking, { id: found.id }, { refresh: true });
     if (!LIVE.includes(booking.status)) continue;
-    const held = booking.status === 'CONFIRMED' && booking.credits > 0;
-    Object.assign(booking, {
-      status: 'CANCELLED',
-      cancelledAt: now,
-      cancellationReason: 'Account deleted',
-      creditAction: held ? 'RELEASE' : booking.creditAction,
-      updatedAt: now,
-    });
+    if (booking.status === 'PENDING') {
+      // Its hold is on its way: the booking fails to confirm, and the hold is released (again
+      // by the janitor, should it land after).
+      Object.assign(booking, { status: 'FAILED', creditAction: 'RELEASE', updatedAt: now });
+    } else {
+      const held = booking.status === 'CONFIRMED' && booking.credits > 0;
+      Object.assign(booking, {
+        status: 'CANCELLED',
+        cancelledAt: now,
+        cancellationReason: 'Account deleted',
+        creditAction: held ? 'RELEASE' : booking.creditAction,
+        updatedAt: now,
+      });
+    }
     await em.flush();
     if (session) await promoteWaitlist(em, session, offerClock(runtime));
   }

@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { badUserInput } from '@lattice/server-kit';
 import { decodeCursor, encodeCursor, isUuid, pageSize, type PageArgs } from '@lattice/subgraph-kit';
 import { Gym } from '../entities';
+import { instantIn } from './validation';
 
 export interface GymSearchEdge {
   cursor: string;
@@ -67,6 +68,7 @@ export async function searchGyms(em: EntityManager, search: GymSearch) {
     params.push(prefixQuery(search.text));
   }
   if (search.openAt) {
+    instantIn(search.openAt, 'openAt');
     const local = `(?::timestamptz at time zone g.time_zone)`;
     where.push(
       `not exists (select 1 from bookings.gym_closure c

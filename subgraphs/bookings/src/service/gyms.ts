@@ -83,11 +83,26 @@ export async function gymForStaff(
   return gym;
 }
 
+/**
+ * A zone PostgreSQL reads too: search reads every gym's hours in its zone, and one zone it does
+ * not know (ICU knows a few more, such as US/Pacific-New) would fail every such search.
+ */
+async function requireKnownZone(em: EntityManager, zone: string): Promise<void> {
+  const [row] = await em.execute<Array<{ known: boolean }>>(
+    'select exists (select 1 from pg_timezone_names where lower(name) = lower(?)) as known',
+    [zone],
+  );
+  if (!row?.known) {
+    throw badUserInput('input.timeZone: must be an IANA time zone such as Europe/Berlin', 'input.timeZone');
+  }
+}
+
 /** A new gym; its creator (an admin) is not made staff: `setGymStaff` names its managers. */
 export async function createGym(em: EntityManager, viewer: Viewer | null, input: unknown): Promise<Gym> {
   const caller = requireViewer(viewer);
   if (!isAdmin(caller)) throw forbidden('Only admins create gyms');
   const values = validateInput(createGymInput, input);
+  await requireKnownZone(em, values.timeZone);
   const gym = em.create(Gym, {
     name: values.name,
     address: values.address,
@@ -112,6 +127,7 @@ export async function updateGym(
 ): Promise<Gym> {
   const gym = await gymForStaff(em, viewer, id, { managerOnly: true });
   const values = validateInput(updateGymInput, input);
+  if (values.timeZone) await requireKnownZone(em, values.timeZone);
   for (const [key, value] of Object.entries(values)) {
     if (value !== undefined && (value !== null || key === 'description'))
       Object.assign(gym, { [key]: value });
@@ -178,12 +194,23 @@ export async function setStaff(
 ): Promise<Gym> {
   const gym = await gymForStaff(em, viewer, gymId, { managerOnly: true });
   if (!isUuid(userId)) throw badUserInput('userId: not a user id', 'userId');
-  await em.upsert(
-    GymStaff,
-    { gymId, userId, role, since: new Date() },
-    { onConflictFields: ['gymId', 'userId'], onConflictMergeFields: ['role'] },
-  );
-  return gym;
+  return em.transactional(async (tx) => {
+    await tx.execute('select 1 from bookings.gym where id = ? for update', [gymId]);
+    if (role !== 'MANAGER') await keepAManager(tx, viewer, await tx.findOne(GymStaff, { gymId, userId }));
+    await tx.upsert(
+      GymStaff,
+      { gymId, userId, role, since: new Date() },
+      { onConflictFields: ['gymId', 'userId'], onConflictMergeFields: ['role'] },
+    );
+    return gym;
+  });
+}
+
+/** CONFLICT when `member` is the gym's last manager (admins may leave it without one). Under the gym's lock. */
+async function keepAManager(tx: EntityManager, viewer: Viewer | null, member: GymStaff | null) {
+  if (member?.role !== 'MANAGER' || isAdmin(viewer)) return;
+  if ((await tx.count(GymStaff, { gymId: member.gymId, role: 'MANAGER' })) === 1)
+    throw conflict('The last manager cannot step down or be removed; name another first', 'userId');
 }
 
 /** Removes a member; the last manager stays (a gym needs one), unless an admin removes them. */
@@ -198,10 +225,7 @@ export async function removeStaff(
     await tx.execute('select 1 from bookings.gym where id = ? for update', [gymId]);
     const member = isUuid(userId) ? await tx.findOne(GymStaff, { gymId, userId }) : null;
     if (!member) throw notFound("This user is not on the gym's staff");
-    if (member.role === 'MANAGER' && !isAdmin(viewer)) {
-      const managers = await tx.count(GymStaff, { gymId, role: 'MANAGER' });
-      if (managers === 1) throw conflict('The last manager cannot be removed; name another first', 'userId');
-    }
+    await keepAManager(tx, viewer, member);
     tx.remove(member);
     return gym;
   });

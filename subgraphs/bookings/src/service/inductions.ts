@@ -1,11 +1,13 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { conflict, forbidden, notFound, type Viewer } from '@lattice/server-kit';
-import { isUuid, type PageArgs, paginate, requireViewer } from '@lattice/subgraph-kit';
+import { isUuid, type PageArgs, requireViewer } from '@lattice/subgraph-kit';
 import { Gym, Induction, type InductionStatus } from '../entities';
 import type { BookingsRuntime } from '../runtime';
 import { isGymStaff } from './access';
 import { record } from './events';
 import { visibleGym } from './gyms';
+import { keysetPage } from './pages';
+import { instantIn } from './validation';
 
 const noInduction = () => notFound('No induction with this id');
 
@@ -57,6 +59,7 @@ export async function scheduleInduction(
   at: Date,
 ): Promise<Induction> {
   const induction = await inductionFor(em, viewer, id, false);
+  instantIn(at, 'at');
   if (at <= runtime.now()) throw conflict('An induction is scheduled in the future', 'at');
   return move(em, induction, ['REQUESTED', 'SCHEDULED'], { status: 'SCHEDULED', scheduledAt: at });
 }
@@ -102,8 +105,8 @@ export const gymInductions = (
   status: InductionStatus | null | undefined,
   args: PageArgs,
 ) =>
-  paginate(em, Induction, status ? { gymId, status } : { gymId }, args, { orderBy: ['requestedAt', 'id'] });
+  keysetPage(em, Induction, status ? { gymId, status } : { gymId }, args, { orderBy: ['requestedAt', 'id'] });
 
 /** A user's inductions, latest first. */
 export const userInductions = (em: EntityManager, userId: string, args: PageArgs) =>
-  paginate(em, Induction, { userId }, args, { orderBy: ['requestedAt', 'id'], direction: 'desc' });
+  keysetPage(em, Induction, { userId }, args, { orderBy: ['requestedAt', 'id'], direction: 'desc' });

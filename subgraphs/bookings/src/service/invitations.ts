@@ -1,7 +1,14 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { z } from 'zod';
-import { badUserInput, conflict, notFound, validateInput, type Viewer } from '@lattice/server-kit';
+import {
+  badUserInput,
+  conflict,
+  notFound,
+  rateLimited,
+  validateInput,
+  type Viewer,
+} from '@lattice/server-kit';
 import { isUuid, requireViewer } from '@lattice/subgraph-kit';
 import { Booking, Gym, GymSession, Invitation } from '../entities';
 import type { BookingsRuntime } from '../runtime';
@@ -9,6 +16,9 @@ import { bookSession } from './booking-flow';
 import { record, sessionFacts } from './events';
 
 const MAX_PER_BOOKING = 5;
+/** Mails one user may have sent in the last 24 hours, across sessions. */
+const MAX_PER_DAY = 20;
+const DAY_MS = 86_400_000;
 const emailInput = z
   .email('must be an email address')
   .max(254)
@@ -19,6 +29,8 @@ const invalid = () => notFound('This invitation does not exist or is no longer v
 /**
  * Mails `email` an invitation to the session of the caller's confirmed booking (at most five
  * per booking, one per address). The token travels in the mail only; its hash is kept.
+ * Every mail counts, whatever its answer, across the caller's bookings of the session (one
+ * cancelled and made again is not five more), and at most MAX_PER_DAY a day in all.
  */
 export async function inviteToSession(
   em: EntityManager,
@@ -40,11 +52,16 @@ export async function inviteToSession(
     const session = await tx.findOneOrFail(GymSession, { id: booking.sessionId });
     if (booking.status !== 'CONFIRMED') throw conflict('Only a confirmed booking can invite', 'bookingId');
     if (session.startsAt <= runtime.now()) throw conflict('This session has already started', 'bookingId');
-    const sent = await tx.find(Invitation, { bookingId, status: { $in: ['PENDING', 'ACCEPTED'] } });
+    const sent = await tx.execute<Array<{ email: string }>>(
+      `select email from bookings.invitation
+       where booking_id in (select id from bookings.booking where session_id = ? and user_id = ?)`,
+      [session.id, userId],
+    );
     if (sent.some((invitation) => invitation.email === address))
       throw conflict('This address is already invited', 'email');
     if (sent.length >= MAX_PER_BOOKING)
-      throw badUserInput(`At most ${MAX_PER_BOOKING} invitations per booking`, 'bookingId');
+      throw badUserInput(`At most ${MAX_PER_BOOKING} invitations per session`, 'bookingId');
+    await requireDailyAllowance(tx, userId, runtime.now());
     const token = randomBytes(32).toString('base64url');
     const invitation = tx.create(Invitation, {
       bookingId,
@@ -69,6 +86,25 @@ export async function inviteToSession(
     );
     return invitation;
   });
+}
+
+/**
+ * RATE_LIMITED past MAX_PER_DAY mails in 24 hours. Read through the caller's bookings (indexed
+ * by user and start): a mail of the last day is for a session starting after it was sent.
+ */
+async function requireDailyAllowance(tx: EntityManager, userId: string, now: Date): Promise<void> {
+  const dayAgo = new Date(now.getTime() - DAY_MS);
+  const [row] = await tx.execute<Array<{ sent: number; oldest: Date | null }>>(
+    `select count(*)::int as sent, min(i.created_at) as oldest
+     from bookings.invitation i join bookings.booking b on b.id = i.booking_id
+     where b.user_id = ? and b.starts_at > ? and i.created_at > ?`,
+    [userId, dayAgo, dayAgo],
+  );
+  if (row!.sent >= MAX_PER_DAY) {
+    throw rateLimited(
+      Math.max(1, Math.ceil((new Date(row!.oldest!).getTime() + DAY_MS - now.getTime()) / 1000)),
+    );
+  }
 }
 
 async function byToken(em: EntityManager, token: string): Promise<Invitation> {

@@ -189,7 +189,8 @@ async function settlePending(em: EntityManager, runtime: BookingsRuntime): Promi
     { creditAction: { $ne: null }, creditsSettledAt: null },
     { limit: BATCH, orderBy: { updatedAt: 'asc' } },
   );
-  for (const booking of due) await settleCredits(em, runtime.credits, booking, runtime.log);
+  // Billing could not decide one: the others would each wait as long, stalling the next pass.
+  for (const booking of due) if (!(await settleCredits(em, runtime.credits, booking, runtime.log))) break;
 }
 
 /** Runs the janitor every `intervalMs` until the returned function is called (which waits for a pass). */

@@ -41,7 +41,7 @@ export async function rescheduleBooking(
   try {
     await cancelBooking(em, runtime, viewer, old.id, 'Rescheduled', { requireFree: true });
   } catch (error) {
-    await cancelBooking(em, runtime, viewer, moved.id, 'Reschedule undone', {});
+    await cancelBooking(em, runtime, viewer, moved.id, 'Reschedule undone', { undo: true });
     throw error;
   }
   return moved;

@@ -1,11 +1,12 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { z } from 'zod';
 import { conflict, forbidden, notFound, validateInput, type Viewer } from '@lattice/server-kit';
-import { isUuid, type PageArgs, paginate, requireViewer } from '@lattice/subgraph-kit';
+import { isUuid, type PageArgs, requireViewer } from '@lattice/subgraph-kit';
 import { Booking, Gym, GymSession, Review } from '../entities';
 import type { BookingsRuntime } from '../runtime';
-import { isAdmin } from './access';
+import { gymRole, isAdmin } from './access';
 import { record } from './events';
+import { keysetPage } from './pages';
 import { optionalText } from './validation';
 
 const reviewInput = z.object({
@@ -36,10 +37,14 @@ export async function reviewGym(
     : null;
   if (!booking) throw notFound('No booking with this id');
   const session = await em.findOneOrFail(GymSession, { id: booking.sessionId });
-  if (booking.attendance !== 'CHECKED_IN' && booking.attendance !== 'CHECKED_OUT') {
+  // A booking cancelled after its check-in (by the gym's staff, or the session itself) was not attended.
+  const attended = booking.attendance === 'CHECKED_IN' || booking.attendance === 'CHECKED_OUT';
+  if (booking.status !== 'CONFIRMED' || !attended) {
     throw forbidden('Only a session you attended (checked in) can be reviewed');
   }
   if (session.startsAt > runtime.now()) throw conflict('The session has not started yet', 'input.bookingId');
+  // They make its sessions and check people in: their own reviews would rate themselves.
+  if (await gymRole(em, booking.gymId, viewer)) throw forbidden("A gym's staff do not review it");
   return em.transactional(async (tx) => {
     const [row] = await tx.execute<Array<Record<string, unknown>>>(
       `insert into bookings.review (id, booking_id, gym_id, user_id, rating, text, picture_id, created_at)
@@ -112,4 +117,4 @@ export async function removeReviews(em: EntityManager, ids: string[]): Promise<v
 }
 
 export const gymReviews = (em: EntityManager, gymId: string, args: PageArgs) =>
-  paginate(em, Review, { gymId }, args, { orderBy: ['createdAt', 'id'], direction: 'desc' });
+  keysetPage(em, Review, { gymId }, args, { orderBy: ['createdAt', 'id'], direction: 'desc' });

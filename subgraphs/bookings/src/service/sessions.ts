@@ -1,16 +1,17 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { z } from 'zod';
 import { badUserInput, conflict, notFound, validateInput, type Viewer } from '@lattice/server-kit';
-import { isUuid, type PageArgs, paginate } from '@lattice/subgraph-kit';
-import { Booking, type Gym, GymSession, LIVE } from '../entities';
+import { isUuid, type PageArgs } from '@lattice/subgraph-kit';
+import { Booking, type Gym, GymSession } from '../entities';
 import type { BookingsRuntime } from '../runtime';
 import { offerClock } from './booking-flow';
 import { settleCredits } from './credits';
 import { record, sessionFacts } from './events';
 import { gymForStaff } from './gyms';
 import { daysBetween, instantOf, localDates } from './local-time';
+import { keysetPage } from './pages';
 import { lockSession, occupancy, promoteWaitlist } from './seats';
-import { clockTime, localDate, requiredText, weekday } from './validation';
+import { clockTime, instantIn, LATEST, localDate, requiredText, weekday } from './validation';
 
 const MAX_SESSIONS_PER_CALL = 200;
 
@@ -43,6 +44,8 @@ async function createAt(
   const now = runtime.now();
   if (starts.some((start) => start <= now))
     throw badUserInput('Sessions must start in the future', 'input.localStarts');
+  if (starts.some((start) => start.getTime() + values.durationMinutes * 60_000 > LATEST.getTime()))
+    throw badUserInput('Sessions must end by the year 9999', 'input.localStarts');
   const sessions = starts.map((startsAt) =>
     em.create(GymSession, {
       gymId: gym.id,
@@ -108,9 +111,10 @@ export function gymSessions(
   args: PageArgs & { from?: Date | null; to?: Date | null },
   now: Date,
 ) {
-  const from = args.from ?? now;
-  const to = args.to ?? new Date(from.getTime() + 14 * 86_400_000);
-  return paginate(em, GymSession, { gymId, startsAt: { $gte: from, $lt: to } }, args, {
+  const from = instantIn(args.from, 'from') ?? now;
+  const to =
+    instantIn(args.to, 'to') ?? new Date(Math.min(from.getTime() + 14 * 86_400_000, LATEST.getTime()));
+  return keysetPage(em, GymSession, { gymId, startsAt: { $gte: from, $lt: to } }, args, {
     orderBy: ['startsAt', 'id'],
   });
 }
@@ -159,9 +163,13 @@ function cancelForGym(
   }
 }
 
-/** Settles what `bookings` were decided; what fails now the janitor retries. */
+/**
+ * Settles what `bookings` were decided; once billing cannot decide one, the rest wait for the
+ * janitor too (each would wait as long).
+ */
 async function settleAll(em: EntityManager, runtime: BookingsRuntime, bookings: Booking[]) {
-  for (const booking of bookings) await settleCredits(em, runtime.credits, booking, runtime.log);
+  for (const booking of bookings)
+    if (!(await settleCredits(em, runtime.credits, booking, runtime.log))) break;
 }
 
 export async function cancelSession(
@@ -178,7 +186,10 @@ export async function cancelSession(
     if (locked.status === 'CANCELLED') throw conflict('This session is already cancelled', 'id');
     if (locked.endsAt <= now) throw conflict('This session is over', 'id');
     // PENDING ones are confirming right now: they fail to confirm (and release) on their own.
-    const live = await tx.find(Booking, { sessionId: id, status: { $in: LIVE } });
+    const live = await tx.find(Booking, {
+      sessionId: id,
+      status: { $in: ['WAITLISTED', 'OFFERED', 'CONFIRMED'] },
+    });
     cancelForGym(tx, gym, locked, live, 'SESSION_CANCELLED', { actor: viewer!.id, note, now });
     locked.status = 'CANCELLED';
     record(

@@ -30,6 +30,7 @@ export const localDate = z
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a local date YYYY-MM-DD')
   .refine(
     (value) =>
+      !value.startsWith('0000') &&
       !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) &&
       new Date(`${value}T00:00:00Z`).toISOString().startsWith(value),
     {
@@ -41,6 +42,17 @@ export const weekday = z
   .int()
   .min(1, 'must be 1 (Monday) to 7 (Sunday)')
   .max(7, 'must be 1 (Monday) to 7 (Sunday)');
+
+/** The instants PostgreSQL and ISO-8601's four-digit years both hold (years 1 to 9999). */
+const EARLIEST = new Date('0001-01-01T00:00:00.000Z');
+export const LATEST = new Date('9999-12-31T23:59:59.999Z');
+
+/** `at`, unless outside EARLIEST–LATEST (BAD_USER_INPUT on `field` rather than a database error). */
+export function instantIn<T extends Date | null | undefined>(at: T, field: string): T {
+  if (at && !(at >= EARLIEST && at <= LATEST))
+    throw badUserInput(`${field}: must be between the years 1 and 9999`, field);
+  return at;
+}
 
 /** The id of `field`, or NOT_FOUND-worthy: callers pass a message for ids that cannot exist. */
 export function uuidOr<E extends Error>(id: string, missing: () => E): string {
