@@ -110,6 +110,36 @@ describe("bookings' credits against a member who also talks to billing", () => {
     expect(await credits(waiter.token)).toEqual({ available: 0, held: 2 });
   });
 
+  it("cannot reach the hold of a confirmed seat through billing's own mutations", async () => {
+    const { lattice, admin } = world;
+    const id = await session(3, 2);
+    const member = await memberWithCredits(lattice, admin, 4);
+    const seat = (await ok(lattice, member.token, BOOK, { id })).bookSession;
+    // Bookings' holds live under billing's service prefix: the member can neither name one...
+    const forged = await gql(
+      lattice,
+      member.token,
+      'mutation($r: String!) { holdCredits(amount: 2, reference: $r) { id } }',
+      {
+        r: `service:booking:${seat.id}`,
+      },
+    );
+    expect(forged.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'reference' });
+    // ...nor meet it with the reference bookings gave: that is a hold of their own, apart.
+    const own = await ok(
+      lattice,
+      member.token,
+      'mutation($r: String!) { holdCredits(amount: 2, reference: $r) { id } }',
+      {
+        r: `booking:${seat.id}`,
+      },
+    );
+    await ok(lattice, member.token, 'mutation($id: ID!) { releaseCreditHold(id: $id) { status } }', {
+      id: own.holdCredits.id,
+    });
+    expect(await credits(member.token)).toEqual({ available: 2, held: 2 });
+  });
+
   it('give one seat to a member with credits for one booking five sessions at once', async () => {
     const { lattice, admin } = world;
     const ids = await Promise.all([1, 2, 3, 4, 5].map((day) => session(3, 1, day + 2)));

@@ -1,6 +1,11 @@
 import type { InternalRoutes } from '@lattice/subgraph-kit';
 import type { CreditHold } from './entities';
-import { captureHoldByReference, holdCredits, releaseHoldByReference } from './service/credits';
+import {
+  captureHoldByReference,
+  holdCredits,
+  releaseHoldByReference,
+  SERVICE_PREFIX,
+} from './service/credits';
 
 /** A hold as billing's internal routes answer it. */
 export interface CreditHoldAnswer {
@@ -10,8 +15,14 @@ export interface CreditHoldAnswer {
   reference: string;
 }
 
+/** The hold as its service knows it (stored under SERVICE_PREFIX, answered with its own reference). */
 const answer = (hold: CreditHold | null): CreditHoldAnswer | null =>
-  hold && { id: hold.id, status: hold.status, amount: hold.amount, reference: hold.reference };
+  hold && {
+    id: hold.id,
+    status: hold.status,
+    amount: hold.amount,
+    reference: hold.reference.slice(SERVICE_PREFIX.length),
+  };
 
 /**
  * The body's fields; anything but an object has none. Each is checked by the service it is
@@ -34,11 +45,15 @@ export function billingInternalRoutes(): InternalRoutes {
     '/internal/credit-holds': async (input, { em }) => {
       const { userId, amount, reference } = fields(input);
       return answer(
-        await holdCredits(em, {
-          userId: userId as string,
-          amount: amount as number,
-          reference: reference as string,
-        }),
+        await holdCredits(
+          em,
+          {
+            userId: userId as string,
+            amount: amount as number,
+            reference: reference as string,
+          },
+          { byService: true },
+        ),
       );
     },
     /** `{ userId, reference }` → the released hold, or null when there is none. */

@@ -133,13 +133,23 @@ describe("billing's internal credit holds", () => {
     expect((await creditBalance(em(), userId)).held).toBe(0);
   });
 
-  it('a hold released by id (the GraphQL mutation) is answered as released by reference', async () => {
+  it("keeps a service's holds out of reach of the user's own mutations", async () => {
     const userId = randomUUID();
     await buy(userId, 10);
-    const held = await holdCredits(em(), { userId, amount: 2, reference: 'booking-8' });
-    await releaseCreditHold(em(), { userId, holdId: held.id });
-    expect(await release(userId, 'booking-8')).toMatchObject({ id: held.id, status: 'released' });
-    expect(await available(userId)).toBe(10);
+    const held = await hold({ userId, amount: 2, reference: 'booking-8' });
+    expect(held.reference).toBe('booking-8');
+    // The member cannot release the hold of a seat they keep...
+    await expect(releaseCreditHold(em(), { userId, holdId: held.id })).rejects.toMatchObject({
+      extensions: { code: 'FORBIDDEN' },
+    });
+    // ...nor make one in the service's name beforehand, nor does their own reference meet it.
+    await expect(
+      holdCredits(em(), { userId, amount: 2, reference: 'service:booking-9' }),
+    ).rejects.toMatchObject({ extensions: { code: 'BAD_USER_INPUT', field: 'reference' } });
+    const own = await holdCredits(em(), { userId, amount: 1, reference: 'booking-9' });
+    expect((await hold({ userId, amount: 2, reference: 'booking-9' })).id).not.toBe(own.id);
+    expect((await release(userId, 'booking-8'))!.status).toBe('released');
+    expect(await available(userId)).toBe(10 - 1 - 2);
   });
 
   it('answers null for a reference with no hold, so a caller may release blindly', async () => {

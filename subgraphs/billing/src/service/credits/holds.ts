@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { conflict, ErrorCode, notFound, UserError } from '@lattice/server-kit';
+import { badUserInput, conflict, ErrorCode, forbidden, notFound, UserError } from '@lattice/server-kit';
 import { CreditHold } from '../../entities';
 import {
   ACCOUNT,
@@ -36,6 +36,28 @@ const holdOf = (row: HoldRow): CreditHold =>
     createdAt: new Date(row.created_at),
   });
 
+/**
+ * Holds a service makes (bookings, through billing's internal routes) are stored under this
+ * prefix, out of reach of the user's own mutations: a member must not release the hold of a
+ * seat they keep, nor make one in a booking's name beforehand.
+ */
+export const SERVICE_PREFIX = 'service:';
+
+const isServiceReference = (reference: string) => reference.startsWith(SERVICE_PREFIX);
+
+/** The stored reference: a service's own under SERVICE_PREFIX; a user's may not start with it. */
+function holdReference(value: unknown, byService: boolean): string {
+  const reference = shortText(value, 'reference', 190);
+  if (byService) return SERVICE_PREFIX + reference;
+  if (isServiceReference(reference)) {
+    throw badUserInput(
+      `reference: "${SERVICE_PREFIX}" starts the references of services; choose another`,
+      'reference',
+    );
+  }
+  return reference;
+}
+
 const findHold = async (em: EntityManager, where: string, params: unknown[]): Promise<CreditHold | null> => {
   const [row] = await em.execute<HoldRow[]>(`select * from ${HOLD} where ${where}`, params);
   return row ? holdOf(row) : null;
@@ -50,10 +72,11 @@ const findHold = async (em: EntityManager, where: string, params: unknown[]): Pr
 export async function holdCredits(
   em: EntityManager,
   input: { userId: string; amount: number; reference: string },
+  { byService = false }: { byService?: boolean } = {},
 ): Promise<CreditHold> {
   const userId = userIdOf(input.userId);
   const amount = creditAmount(input.amount);
-  const reference = shortText(input.reference, 'reference');
+  const reference = holdReference(input.reference, byService);
   return em.transactional(async (tx) => {
     // Holds of one user queue on the account row, so the check below sees any twin committed.
     const account = await lockAccount(tx, userId);
@@ -103,6 +126,7 @@ async function settle(
   em: EntityManager,
   input: { userId: string; holdId: string },
   to: 'released' | 'captured',
+  { byService = false }: { byService?: boolean } = {},
 ): Promise<CreditHold> {
   const userId = userIdOf(input.userId);
   const missing = () => notFound('You have no credit hold with this id');
@@ -110,12 +134,17 @@ async function settle(
   const holdId = input.holdId;
   return em.transactional(async (tx) => {
     const [row] = await tx.execute<HoldRow[]>(
-      `update ${HOLD} set status = ? where id = ? and user_id = ? and status = 'held' returning *`,
-      [to, holdId, userId],
+      `update ${HOLD} set status = ?
+       where id = ? and user_id = ? and status = 'held' and (? or reference not like '${SERVICE_PREFIX}%')
+       returning *`,
+      [to, holdId, userId, byService],
     );
     if (!row) {
       const hold = await findHold(tx, 'id = ? and user_id = ?', [holdId, userId]);
       if (!hold) throw missing();
+      if (!byService && isServiceReference(hold.reference)) {
+        throw forbidden('This hold belongs to a service (a booking): cancel the booking instead');
+      }
       throw conflict(`This hold is already ${hold.status}`, 'id');
     }
     const hold = holdOf(row);
@@ -165,14 +194,14 @@ async function settleByReference(
   to: 'released' | 'captured',
 ): Promise<CreditHold | null> {
   const userId = userIdOf(input.userId);
-  const reference = shortText(input.reference, 'reference');
+  const reference = holdReference(input.reference, true);
   return em.transactional(async (tx) => {
     await lockAccount(tx, userId);
     const hold = await findHold(tx, 'user_id = ? and reference = ?', [userId, reference]);
     if (!hold || hold.status === to) return hold;
     if (hold.status !== 'held') throw conflict(`This hold is already ${hold.status}`, 'reference');
     try {
-      return await settle(tx, { userId, holdId: hold.id }, to);
+      return await settle(tx, { userId, holdId: hold.id }, to, { byService: true });
     } catch (error) {
       // Settled by id meanwhile (a GraphQL mutation does not take the account's lock).
       if (!(error instanceof UserError) || error.extensions.code !== ErrorCode.Conflict) throw error;

@@ -13,6 +13,7 @@ export {
   holdCredits,
   releaseCreditHold,
   releaseHoldByReference,
+  SERVICE_PREFIX,
 } from './holds';
 export { spendCredits, type SpendCredits } from './spend';
 export type { CreditBalance } from './store';
