@@ -47,12 +47,24 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** Whether `value` is a UUID: ids are checked before they reach a uuid column (which would throw). */
 export const isUuid = (value: string): boolean => UUID.test(value);
 
+/**
+ * How cursors spell an instant (`toISOString`), within the years PostgreSQL holds: `Date.parse`
+ * alone reads `0`, `2030` or `+275760-09-13T…`, which the database then refuses with an
+ * internal error.
+ */
+const INSTANT = /^(?!0000)\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+
 /** Whether a decoded cursor value can be compared with its column (a forged one may not). */
 function fitsColumn(type: string | undefined, value: CursorValue): boolean {
   switch (type?.toLowerCase()) {
     case 'datetime':
+      return typeof value === 'string' && INSTANT.test(value);
     case 'date':
-      return typeof value === 'string' && !Number.isNaN(Date.parse(value));
+      return (
+        typeof value === 'string' &&
+        /^(?!0000)\d{4}-\d{2}-\d{2}$/.test(value) &&
+        !Number.isNaN(Date.parse(value))
+      );
     case 'uuid':
       return typeof value === 'string' && isUuid(value);
     case 'integer':

@@ -1,7 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { PageArgs } from '@lattice/subgraph-kit';
+import { type PageArgs, paginate } from '@lattice/subgraph-kit';
 import { Booking } from '../entities';
-import { keysetPage } from './pages';
 
 /** A user's bookings (refused ones left out): coming ones soonest first, or past ones latest first. */
 export const userBookings = (
@@ -11,7 +10,7 @@ export const userBookings = (
   args: PageArgs,
   now: Date,
 ) =>
-  keysetPage(
+  paginate(
     em,
     Booking,
     { userId, status: { $ne: 'FAILED' }, startsAt: upcoming ? { $gte: now } : { $lt: now } },
@@ -21,7 +20,7 @@ export const userBookings = (
 
 /** A session's bookings for its gym's staff, in the order they were made. */
 export const sessionBookings = (em: EntityManager, sessionId: string, args: PageArgs) =>
-  keysetPage(em, Booking, { sessionId, status: { $ne: 'FAILED' } }, args, {
+  paginate(em, Booking, { sessionId, status: { $ne: 'FAILED' } }, args, {
     orderBy: ['createdAt', 'id'],
     defaultFirst: 50,
     maxFirst: 200,

@@ -1,9 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { notFound, type Viewer } from '@lattice/server-kit';
-import { type Connection, type PageArgs, requireViewer } from '@lattice/subgraph-kit';
+import { type Connection, type PageArgs, paginate, requireViewer } from '@lattice/subgraph-kit';
 import { Favourite, Gym } from '../entities';
 import { visibleGym } from './gyms';
-import { keysetPage } from './pages';
 
 export async function favourite(em: EntityManager, viewer: Viewer | null, gymId: string): Promise<Gym> {
   const userId = requireViewer(viewer).id;
@@ -30,7 +29,7 @@ export async function favouriteGyms(
   userId: string,
   args: PageArgs,
 ): Promise<Connection<Gym>> {
-  const page = await keysetPage(em, Favourite, { userId }, args, {
+  const page = await paginate(em, Favourite, { userId }, args, {
     orderBy: ['createdAt', 'gymId'],
     direction: 'desc',
   });

@@ -1,12 +1,11 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { conflict, forbidden, notFound, type Viewer } from '@lattice/server-kit';
-import { isUuid, type PageArgs, requireViewer } from '@lattice/subgraph-kit';
+import { isUuid, type PageArgs, paginate, requireViewer } from '@lattice/subgraph-kit';
 import { Gym, Induction, type InductionStatus } from '../entities';
 import type { BookingsRuntime } from '../runtime';
 import { isGymStaff } from './access';
 import { record } from './events';
 import { visibleGym } from './gyms';
-import { keysetPage } from './pages';
 import { instantIn } from './validation';
 
 const noInduction = () => notFound('No induction with this id');
@@ -105,8 +104,8 @@ export const gymInductions = (
   status: InductionStatus | null | undefined,
   args: PageArgs,
 ) =>
-  keysetPage(em, Induction, status ? { gymId, status } : { gymId }, args, { orderBy: ['requestedAt', 'id'] });
+  paginate(em, Induction, status ? { gymId, status } : { gymId }, args, { orderBy: ['requestedAt', 'id'] });
 
 /** A user's inductions, latest first. */
 export const userInductions = (em: EntityManager, userId: string, args: PageArgs) =>
-  keysetPage(em, Induction, { userId }, args, { orderBy: ['requestedAt', 'id'], direction: 'desc' });
+  paginate(em, Induction, { userId }, args, { orderBy: ['requestedAt', 'id'], direction: 'desc' });

@@ -1,12 +1,11 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { z } from 'zod';
 import { conflict, forbidden, notFound, validateInput, type Viewer } from '@lattice/server-kit';
-import { isUuid, type PageArgs, requireViewer } from '@lattice/subgraph-kit';
+import { isUuid, type PageArgs, paginate, requireViewer } from '@lattice/subgraph-kit';
 import { Booking, Gym, GymSession, Review } from '../entities';
 import type { BookingsRuntime } from '../runtime';
 import { gymRole, isAdmin } from './access';
 import { record } from './events';
-import { keysetPage } from './pages';
 import { optionalText } from './validation';
 
 const reviewInput = z.object({
@@ -117,4 +116,4 @@ export async function removeReviews(em: EntityManager, ids: string[]): Promise<v
 }
 
 export const gymReviews = (em: EntityManager, gymId: string, args: PageArgs) =>
-  keysetPage(em, Review, { gymId }, args, { orderBy: ['createdAt', 'id'], direction: 'desc' });
+  paginate(em, Review, { gymId }, args, { orderBy: ['createdAt', 'id'], direction: 'desc' });

@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { z } from 'zod';
 import { badUserInput, conflict, notFound, validateInput, type Viewer } from '@lattice/server-kit';
-import { isUuid, type PageArgs } from '@lattice/subgraph-kit';
+import { isUuid, type PageArgs, paginate } from '@lattice/subgraph-kit';
 import { Booking, type Gym, GymSession } from '../entities';
 import type { BookingsRuntime } from '../runtime';
 import { offerClock } from './booking-flow';
@@ -9,7 +9,6 @@ import { settleCredits } from './credits';
 import { record, sessionFacts } from './events';
 import { gymForStaff } from './gyms';
 import { daysBetween, instantOf, localDates } from './local-time';
-import { keysetPage } from './pages';
 import { lockSession, occupancy, promoteWaitlist } from './seats';
 import { clockTime, instantIn, LATEST, localDate, requiredText, weekday } from './validation';
 
@@ -114,7 +113,7 @@ export function gymSessions(
   const from = instantIn(args.from, 'from') ?? now;
   const to =
     instantIn(args.to, 'to') ?? new Date(Math.min(from.getTime() + 14 * 86_400_000, LATEST.getTime()));
-  return keysetPage(em, GymSession, { gymId, startsAt: { $gte: from, $lt: to } }, args, {
+  return paginate(em, GymSession, { gymId, startsAt: { $gte: from, $lt: to } }, args, {
     orderBy: ['startsAt', 'id'],
   });
 }
