@@ -121,7 +121,7 @@ export function createLoaders(em: EntityManager) {
       const rows = await em.execute<Array<{ id: string; position: string }>>(
         `select b.id, (select count(*) from bookings.booking w
                        where w.session_id = b.session_id and w.status = 'WAITLISTED'
-                         and (w.created_at, w.id) <= (b.created_at, b.id)) as position
+                         and w.line <= b.line) as position
          from bookings.booking b where b.id in (?) and b.status = 'WAITLISTED'`,
         [[...bookingIds]],
       );

@@ -310,9 +310,11 @@ describe('reminders', () => {
         id: requestInduction.id,
       });
     }
-    const id = await sessionAt(localInDays(3));
+    // Three days ahead to the minute (whatever the time of day), then the clock moves to 12
+    // hours before it: inside the day-ahead window, past the early booking's reminder time.
+    const id = await sessionAt(localIn(3 * 24 * 60));
     const booked = (await app.ok(early.token, BOOK, { id })).bookSession.id;
-    app.setClockOffset(2 * 86_400_000 + 3600_000);
+    app.setClockOffset(60 * 3600_000);
     try {
       await app.ok(late.token, BOOK, { id });
       await app.sweep();
@@ -324,5 +326,53 @@ describe('reminders', () => {
     expect(reminders).toEqual([
       expect.objectContaining({ bookingId: booked, userId: early.id, gymName: 'Induction Gym' }),
     ]);
+  });
+});
+
+describe('the cancellation window', () => {
+  it('of a booking is the one in force when its seat was taken, whatever the gym sets later', async () => {
+    const member = await app.user();
+    const { requestInduction } = await app.ok(
+      member.token,
+      'mutation($g: ID!) { requestInduction(gymId: $g) { id } }',
+      { g: gymId },
+    );
+    await app.ok(manager.token, 'mutation($id: ID!) { completeInduction(id: $id) { id } }', {
+      id: requestInduction.id,
+    });
+    const id = await sessionAt(localInDays(2));
+    const seat = (await app.ok(member.token, BOOK, { id })).bookSession.id;
+    const before = (
+      await app.ok(member.token, 'query($id: ID!) { booking(id: $id) { freeCancellationUntil } }', {
+        id: seat,
+      })
+    ).booking;
+    try {
+      await app.ok(
+        manager.token,
+        'mutation($g: ID!) { updateGym(id: $g, input: { cancellationWindowMinutes: 10080 }) { id } }',
+        { g: gymId },
+      );
+      const after = (
+        await app.ok(member.token, 'query($id: ID!) { booking(id: $id) { freeCancellationUntil } }', {
+          id: seat,
+        })
+      ).booking;
+      expect(after).toEqual(before);
+      const cancelled = await app.ok(member.token, 'mutation($id: ID!) { cancelBooking(id: $id) { id } }', {
+        id: seat,
+      });
+      expect(cancelled.cancelBooking.id).toBe(seat);
+      expect((await app.outbox('bookings.booking_cancelled')).at(-1)).toMatchObject({
+        bookingId: seat,
+        reason: 'USER',
+      });
+    } finally {
+      await app.ok(
+        manager.token,
+        'mutation($g: ID!) { updateGym(id: $g, input: { cancellationWindowMinutes: 120 }) { id } }',
+        { g: gymId },
+      );
+    }
   });
 });

@@ -32,6 +32,8 @@ export class Booking {
     | 'cancellationReason'
     | 'invitationId'
     | 'remindedAt'
+    | 'line'
+    | 'freeCancelUntil'
     | 'createdAt'
     | 'updatedAt';
   id: string = randomUUID();
@@ -50,6 +52,16 @@ export class Booking {
   cancelledAt: Date | null = null;
   cancellationReason: string | null = null;
   invitationId: string | null = null;
+  /**
+   * Until when cancelling releases its credits, fixed when the seat is taken: a gym changing
+   * its window later does not turn bookings already made into late ones.
+   */
+  freeCancelUntil: Date | null = null;
+  /**
+   * Its place in the order bookings of its session were made, taken under the session's lock
+   * (1, 2, 3…): the waiting list is served in this order, whatever the clocks say.
+   */
+  line: number = 0;
   /** When its reminder went out (once). */
   remindedAt: Date | null = null;
   /** The start of its session, copied: the user's list is ordered by it without a join. */
@@ -62,7 +74,7 @@ export const BookingSchema = new EntitySchema<Booking>({
   class: Booking,
   tableName: 'booking',
   indexes: [
-    { properties: ['sessionId', 'status', 'createdAt'] },
+    { properties: ['sessionId', 'status', 'line'] },
     { properties: ['userId', 'startsAt', 'id'] },
     {
       name: 'booking_to_settle_index',
@@ -106,6 +118,8 @@ export const BookingSchema = new EntitySchema<Booking>({
     cancellationReason: { type: 'string', length: 200, nullable: true },
     invitationId: { type: 'uuid', nullable: true },
     remindedAt: { type: 'datetime', nullable: true },
+    line: { type: 'integer' },
+    freeCancelUntil: { type: 'datetime', nullable: true },
     startsAt: { type: 'datetime' },
     createdAt: { type: 'datetime' },
     updatedAt: { type: 'datetime' },

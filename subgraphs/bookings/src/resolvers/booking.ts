@@ -2,7 +2,7 @@ import type { BookingResolvers } from '../__generated__/resolvers-types';
 import type { Context } from '../context';
 import type { Booking as BookingEntity } from '../entities';
 import { isPlatformStaff } from '../service/access';
-import { freeCancellationUntil } from '../service/booking-flow';
+import { cancellationDeadline } from '../service/booking-flow';
 import { reference } from '../service/references';
 import { staffHere } from './gym';
 
@@ -38,7 +38,7 @@ export const Booking: BookingResolvers<Context> = {
     booking.status === 'WAITLISTED' ? loaders.waitlistPosition.load(booking.id) : null,
   freeCancellationUntil: async (booking, _args, context) => {
     const session = await sessionOf(booking, {}, context);
-    return freeCancellationUntil((await context.loaders.gymById.load(session.gymId))!, session);
+    return cancellationDeadline(booking, (await context.loaders.gymById.load(session.gymId))!, session);
   },
   review: (booking, _args, { loaders }) => loaders.reviewOfBooking.load(booking.id),
 };

@@ -32,6 +32,15 @@ async function requireInduction(tx: EntityManager, gym: Gym, userId: string): Pr
   }
 }
 
+/** The next place in the session's order (under its lock, so no two bookings share one). */
+async function nextLine(tx: EntityManager, sessionId: string): Promise<number> {
+  const [row] = await tx.execute<Array<{ line: number }>>(
+    'select coalesce(max(line), 0) + 1 as line from bookings.booking where session_id = ?',
+    [sessionId],
+  );
+  return Number(row!.line);
+}
+
 function requireBookable(gym: Gym, session: GymSession, now: Date): void {
   if (session.status === 'CANCELLED') throw conflict('This session is cancelled', 'sessionId');
   if (session.startsAt <= now) throw conflict('This session has already started', 'sessionId');
@@ -72,6 +81,7 @@ export async function bookSession(
       userId,
       startsAt: session.startsAt,
       invitationId,
+      line: await nextLine(tx, sessionId),
       createdAt: now,
       updatedAt: now,
     };
@@ -97,6 +107,7 @@ export async function bookSession(
       ...base,
       status: free ? 'CONFIRMED' : 'PENDING',
       credits: session.priceCredits,
+      freeCancelUntil: freeCancellationUntil(gym, session),
     });
     if (free) recordConfirmed(tx, gym, session, seat);
     return seat;
@@ -131,6 +142,7 @@ export async function confirmOffer(
     Object.assign(offer, {
       status: free ? 'CONFIRMED' : 'PENDING',
       credits: session.priceCredits,
+      freeCancelUntil: freeCancellationUntil(gym, session),
       updatedAt: now,
     });
     if (free) recordConfirmed(tx, gym, session, offer);
@@ -218,9 +230,9 @@ async function undoPending(
     });
     await tx.flush();
     if (keepOffer && release) {
-      const { sessionId, gymId, userId, startsAt, invitationId, createdAt, offerExpiresAt } = booking;
+      const { sessionId, gymId, userId, startsAt, invitationId, line, createdAt, offerExpiresAt } = booking;
       tx.create(Booking, {
-        ...{ sessionId, gymId, userId, startsAt, invitationId, createdAt, offerExpiresAt },
+        ...{ sessionId, gymId, userId, startsAt, invitationId, line, createdAt, offerExpiresAt },
         status: 'OFFERED',
         updatedAt: now,
       });
@@ -252,9 +264,13 @@ function recordConfirmed(tx: EntityManager, gym: Gym, session: GymSession, booki
   );
 }
 
-/** Until when cancelling a booking of `session` at `gym` gives its credits back. */
+/** Until when cancelling a booking of `session` at `gym` gives its credits back, by the gym's window now. */
 export const freeCancellationUntil = (gym: Gym, session: GymSession): Date =>
   new Date(session.startsAt.getTime() - gym.cancellationWindowMinutes * 60_000);
+
+/** A booking's free-cancellation limit: fixed when its seat was taken, else the gym's window now. */
+export const cancellationDeadline = (booking: Booking, gym: Gym, session: GymSession): Date =>
+  booking.freeCancelUntil ?? freeCancellationUntil(gym, session);
 
 /**
  * Cancels a booking (or leaves the line). Its user: credits released before
@@ -294,7 +310,7 @@ export async function cancelBooking(
     if (byOwner && (booking.attendance === 'CHECKED_IN' || booking.attendance === 'CHECKED_OUT'))
       throw conflict('You are checked in to this session; it can no longer be cancelled', 'id');
     const gym = await tx.findOneOrFail(Gym, { id: booking.gymId });
-    const inTime = undo || now <= freeCancellationUntil(gym, session);
+    const inTime = undo || now <= cancellationDeadline(booking, gym, session);
     if (requireFree && booking.status === 'CONFIRMED' && !inTime) {
       throw conflict('The cancellation window has closed', 'id');
     }

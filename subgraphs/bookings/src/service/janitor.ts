@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Logger } from '@lattice/server-kit';
 import { Booking, Gym, GymSession } from '../entities';
 import type { BookingsRuntime } from '../runtime';
-import { freeCancellationUntil, offerClock } from './booking-flow';
+import { cancellationDeadline, offerClock } from './booking-flow';
 import { settleCredits } from './credits';
 import { record, sessionFacts } from './events';
 import { lockSession, promoteWaitlist } from './seats';
@@ -106,7 +106,7 @@ async function remind(em: EntityManager, runtime: BookingsRuntime): Promise<void
           ...sessionFacts(gym, session),
           bookingId: booking.id,
           userId: booking.userId,
-          freeCancellationUntil: freeCancellationUntil(gym, session).toISOString(),
+          freeCancellationUntil: cancellationDeadline(booking, gym, session).toISOString(),
         },
         { actor: null, subject: booking.userId },
       );

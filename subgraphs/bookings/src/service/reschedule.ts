@@ -3,7 +3,7 @@ import { conflict, notFound, type Viewer } from '@lattice/server-kit';
 import { isUuid, requireViewer } from '@lattice/subgraph-kit';
 import { Booking, Gym, GymSession } from '../entities';
 import type { BookingsRuntime } from '../runtime';
-import { bookSession, cancelBooking, freeCancellationUntil } from './booking-flow';
+import { bookSession, cancelBooking, cancellationDeadline } from './booking-flow';
 
 /**
  * Moves a confirmed booking to another session of the same gym, while cancelling it would
@@ -34,7 +34,7 @@ export async function rescheduleBooking(
     em.findOneOrFail(Gym, { id: old.gymId }),
     em.findOneOrFail(GymSession, { id: old.sessionId }),
   ]);
-  if (runtime.now() > freeCancellationUntil(gym, session)) {
+  if (runtime.now() > cancellationDeadline(old, gym, session)) {
     throw conflict('The cancellation window has closed: this booking can no longer be moved', 'id');
   }
   const moved = await bookSession(em, runtime, viewer, toSessionId);

@@ -43,7 +43,7 @@ export async function promoteWaitlist(
   const next = await tx.find(
     Booking,
     { sessionId: session.id, status: 'WAITLISTED' },
-    { orderBy: { createdAt: 'asc', id: 'asc' }, limit: free },
+    { orderBy: { line: 'asc' }, limit: free },
   );
   if (next.length === 0) return [];
   const gym = await tx.findOneOrFail(Gym, { id: session.gymId });

@@ -230,7 +230,7 @@ export async function setSessionCapacity(
       const seats = await tx.find(
         Booking,
         { sessionId: id, status: { $in: ['OFFERED', 'CONFIRMED'] } },
-        { orderBy: { createdAt: 'desc', id: 'desc' } },
+        { orderBy: { line: 'desc' } },
       );
       const offersFirst = [
         ...seats.filter((b) => b.status === 'OFFERED'),

@@ -1,6 +1,6 @@
 import { Migration } from '@mikro-orm/migrations';
 
-export class Migration20261202141544 extends Migration {
+export class Migration20261202143905 extends Migration {
 
   override async up(): Promise<void> {
     this.addSql(`create schema if not exists "bookings";`);
@@ -8,8 +8,8 @@ export class Migration20261202141544 extends Migration {
     // connection's search_path holds: earthdistance's functions find `cube` through it.
     this.addSql(`create extension if not exists cube with schema public;`);
     this.addSql(`create extension if not exists earthdistance with schema public;`);
-    this.addSql(`create table "bookings"."booking" ("id" uuid not null, "session_id" uuid not null, "gym_id" uuid not null, "user_id" uuid not null, "status" varchar(20) not null, "credits" int not null default 0, "credit_action" varchar(10) null, "credits_settled_at" timestamptz null, "offer_expires_at" timestamptz null, "attendance" varchar(20) null, "checked_in_at" timestamptz null, "checked_out_at" timestamptz null, "cancelled_at" timestamptz null, "cancellation_reason" varchar(200) null, "invitation_id" uuid null, "reminded_at" timestamptz null, "starts_at" timestamptz not null, "created_at" timestamptz not null, "updated_at" timestamptz not null, constraint "booking_pkey" primary key ("id"), constraint booking_credits_check check (credits >= 0));`);
-    this.addSql(`create index "booking_session_id_status_created_at_index" on "bookings"."booking" ("session_id", "status", "created_at");`);
+    this.addSql(`create table "bookings"."booking" ("id" uuid not null, "session_id" uuid not null, "gym_id" uuid not null, "user_id" uuid not null, "status" varchar(20) not null, "credits" int not null default 0, "credit_action" varchar(10) null, "credits_settled_at" timestamptz null, "offer_expires_at" timestamptz null, "attendance" varchar(20) null, "checked_in_at" timestamptz null, "checked_out_at" timestamptz null, "cancelled_at" timestamptz null, "cancellation_reason" varchar(200) null, "invitation_id" uuid null, "reminded_at" timestamptz null, "line" int not null default 0, "free_cancel_until" timestamptz null, "starts_at" timestamptz not null, "created_at" timestamptz not null, "updated_at" timestamptz not null, constraint "booking_pkey" primary key ("id"), constraint booking_credits_check check (credits >= 0));`);
+    this.addSql(`create index "booking_session_id_status_line_index" on "bookings"."booking" ("session_id", "status", "line");`);
     this.addSql(`create index "booking_user_id_starts_at_id_index" on "bookings"."booking" ("user_id", "starts_at", "id");`);
     this.addSql(`create index "booking_to_settle_index" on "bookings"."booking" ("updated_at") where "credit_action" is not null and "credits_settled_at" is null;`);
     this.addSql(`create index "booking_offer_index" on "bookings"."booking" ("offer_expires_at") where "status" = 'OFFERED';`);
