@@ -5,6 +5,7 @@ import { Booking, Gym, GymSession, Induction, LIVE } from '../entities';
 import type { BookingsRuntime } from '../runtime';
 import { isGymStaff } from './access';
 import { holdReference, settleCredits } from './credits';
+import { markCancelled } from './cancellation';
 import { record, sessionFacts } from './events';
 import { lockSession, occupancy, promoteWaitlist } from './seats';
 
@@ -315,28 +316,8 @@ export async function cancelBooking(
       throw conflict('The cancellation window has closed', 'id');
     }
     const seated = booking.status === 'CONFIRMED' || booking.status === 'OFFERED';
-    const held = booking.status === 'CONFIRMED' && booking.credits > 0;
     const reason = !byOwner ? 'STAFF' : booking.status === 'CONFIRMED' && !inTime ? 'LATE' : 'USER';
-    Object.assign(booking, {
-      status: 'CANCELLED',
-      cancelledAt: now,
-      cancellationReason: note,
-      creditAction: held ? (reason === 'LATE' ? 'CAPTURE' : 'RELEASE') : null,
-      updatedAt: now,
-    });
-    record(
-      tx,
-      'bookings.booking_cancelled',
-      {
-        ...sessionFacts(gym, session),
-        bookingId: booking.id,
-        userId: booking.userId,
-        reason,
-        creditsReleased: held && reason !== 'LATE' ? booking.credits : 0,
-        note,
-      },
-      { actor: caller.id, subject: booking.userId },
-    );
+    markCancelled(tx, { gym, session, booking }, { reason, note, actor: caller.id, now });
     await tx.flush();
     if (seated) await promoteWaitlist(tx, session, offerClock(runtime));
     return booking;

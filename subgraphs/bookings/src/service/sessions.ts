@@ -5,6 +5,7 @@ import { isUuid, type PageArgs, paginate } from '@lattice/subgraph-kit';
 import { Booking, type Gym, GymSession } from '../entities';
 import type { BookingsRuntime } from '../runtime';
 import { offerClock } from './booking-flow';
+import { markCancelled } from './cancellation';
 import { settleCredits } from './credits';
 import { record, sessionFacts } from './events';
 import { gymForStaff } from './gyms';
@@ -138,27 +139,7 @@ function cancelForGym(
   { actor, note, now }: { actor: string; note: string | null; now: Date },
 ): void {
   for (const booking of bookings) {
-    const held = booking.status === 'CONFIRMED' && booking.credits > 0;
-    Object.assign(booking, {
-      status: 'CANCELLED',
-      cancelledAt: now,
-      cancellationReason: note ?? reason,
-      creditAction: held ? 'RELEASE' : booking.creditAction,
-      updatedAt: now,
-    });
-    record(
-      tx,
-      'bookings.booking_cancelled',
-      {
-        ...sessionFacts(gym, session),
-        bookingId: booking.id,
-        userId: booking.userId,
-        reason,
-        creditsReleased: held ? booking.credits : 0,
-        note,
-      },
-      { actor, subject: booking.userId },
-    );
+    markCancelled(tx, { gym, session, booking }, { reason, note, shownReason: note ?? reason, actor, now });
   }
 }
 
