@@ -43,6 +43,9 @@ export async function inviteToSession(
   const address = validateInput(emailInput, email, 'email');
   if (!isUuid(bookingId)) throw notFound('No booking with this id');
   return em.transactional(async (tx) => {
+    // One inviter's invitations are made one at a time, so every count below is exact under
+    // concurrency (per session across their bookings, and per day).
+    await tx.execute('select pg_advisory_xact_lock(hashtextextended(?, 0))', [`bookings.invite:${userId}`]);
     const [locked] = await tx.execute(
       'select id from bookings.booking where id = ? and user_id = ? for update',
       [bookingId, userId],
