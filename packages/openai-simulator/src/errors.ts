@@ -6,11 +6,17 @@ export interface OpenAIErrorBody {
   code: string | null;
 }
 
-/** An API error answered in OpenAI's shape, with extra headers when needed (`retry-after`). */
+/** Azure OpenAI's own error body (its gateway's refusals): `{ error: { code, message } }`. */
+export interface AzureErrorBody {
+  code: string;
+  message: string;
+}
+
+/** An API error answered in OpenAI's shape (or Azure's), with extra headers when needed (`retry-after`). */
 export class OpenAIApiError extends Error {
   constructor(
     readonly status: number,
-    readonly body: OpenAIErrorBody,
+    readonly body: OpenAIErrorBody | AzureErrorBody,
     readonly headers: Record<string, string> = {},
   ) {
     super(body.message);

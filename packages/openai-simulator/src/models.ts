@@ -14,7 +14,7 @@ export function kindOf(id: string): ModelKind {
 
 /** The configured models, as `GET /v1/models` lists them. */
 export class ModelCatalogue {
-  private readonly ids: readonly string[];
+  private readonly served: readonly string[];
 
   constructor(ids: readonly string[] = DEFAULT_MODELS) {
     const invalid = ids.find((id) => typeof id !== 'string' || !/^\S+$/.test(id));
@@ -23,15 +23,19 @@ export class ModelCatalogue {
         `models must be a non-empty list of ids without spaces, got ${JSON.stringify(ids)}`,
       );
     }
-    this.ids = [...new Set(ids)];
+    this.served = [...new Set(ids)];
+  }
+
+  ids(): readonly string[] {
+    return this.served;
   }
 
   list() {
-    return { object: 'list', data: this.ids.map((id) => this.wire(id)) };
+    return { object: 'list', data: this.served.map((id) => this.wire(id)) };
   }
 
   retrieve(id: string) {
-    if (!this.ids.includes(id)) throw modelNotFound(id);
+    if (!this.served.includes(id)) throw modelNotFound(id);
     return this.wire(id);
   }
 
@@ -45,7 +49,7 @@ export class ModelCatalogue {
         code: null,
       });
     }
-    if (!this.ids.includes(model)) throw modelNotFound(model);
+    if (!this.served.includes(model)) throw modelNotFound(model);
     if (kindOf(model) !== kind) {
       throw kind === 'chat'
         ? new OpenAIApiError(404, {

@@ -1,12 +1,23 @@
+import type { Credential } from './azure';
+
 /** A request the simulator received on its API (controls aside). */
 export interface RecordedRequest {
   method: string;
   /** The URL path, without the query. */
   path: string;
-  /** The route, e.g. `POST /v1/chat/completions`, `GET /v1/models/:id`; `METHOD /path` for an unknown URL. */
+  /**
+   * The route, e.g. `POST /v1/chat/completions`, `GET /v1/models/:id`,
+   * `POST /openai/deployments/:deployment/chat/completions`; `METHOD /path` for an unknown URL.
+   */
   kind: string;
-  /** The body's `model`, or the id in `GET /v1/models/:id`. */
+  /** The body's `model`, or the id in `GET /v1/models/:id`; on Azure, the model the deployment serves. */
   model: string | undefined;
+  /** Azure: the deployment named in the URL. */
+  deployment: string | undefined;
+  /** The `api-version` query (Azure's), if any. */
+  apiVersion: string | undefined;
+  /** The key or token sent: Azure's `api-key` header, else `Authorization: Bearer`'s. */
+  credential: Credential | undefined;
   /** The body's `stream` was true. */
   stream: boolean;
   /** The parsed JSON body (undefined without one; the raw text when it is no JSON). */

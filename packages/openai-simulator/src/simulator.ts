@@ -1,5 +1,6 @@
 import type http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { Deployments } from './azure';
 import { Faults, type DelayOptions, type FailureOptions } from './faults';
 import type { SimulatorControls } from './http/control';
 import { createApiServer } from './http/server';
@@ -15,6 +16,11 @@ export interface OpenAISimulatorOptions {
    * `gpt-image` or `dall-e` generate images, the others chat.
    */
   models?: readonly string[];
+  /**
+   * Azure deployments (`/openai/deployments/{name}/…`) besides the models' own ids, each
+   * deployed under its id: name → a served model, e.g. `{ 'chat-prod': 'gpt-4o-mini' }`.
+   */
+  deployments?: Readonly<Record<string, string>>;
   /** Receives a line per request and per internal error (default: nothing). */
   log?: (message: string) => void;
 }
@@ -22,7 +28,7 @@ export interface OpenAISimulatorOptions {
 export interface OpenAISimulator {
   host: string;
   port: number;
-  /** `http://127.0.0.1:<port>`; the SDK's `baseURL` is `${url}/v1`. */
+  /** `http://127.0.0.1:<port>`: the SDK's `baseURL` is `${url}/v1`; `AzureOpenAI`'s `endpoint` is `url`. */
   url: string;
   /** The next `times` API requests (default 1) answer this error instead, in OpenAI's shape; calls queue up in order. */
   failNext(options: FailureOptions): void;
@@ -40,15 +46,17 @@ export interface OpenAISimulator {
   reset(): void;
   /** Every API request received (controls aside), oldest first. */
   requests(): RecordedRequest[];
-  /** How many API requests of a kind (e.g. `POST /v1/chat/completions`) were received; of any kind without one. */
+  /** How many API requests of a kind (e.g. `POST /v1/chat/completions`, `POST /openai/deployments/:deployment/chat/completions`) were received; of any kind without one. */
   requestCount(kind?: string): number;
   close(): Promise<void>;
 }
 
 export async function startOpenAISimulator(options: OpenAISimulatorOptions = {}): Promise<OpenAISimulator> {
   const host = '127.0.0.1';
+  const models = new ModelCatalogue(options.models);
   const state = {
-    models: new ModelCatalogue(options.models),
+    models,
+    deployments: new Deployments(models, options.deployments),
     script: new Script(),
     faults: new Faults(),
     requests: new RequestLog(),

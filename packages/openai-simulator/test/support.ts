@@ -1,10 +1,12 @@
-import OpenAI from 'openai';
-import { startOpenAISimulator, type OpenAISimulator } from '../src';
+import OpenAI, { AzureOpenAI } from 'openai';
+import { startOpenAISimulator, type OpenAISimulator, type OpenAISimulatorOptions } from '../src';
 
 export interface Harness {
   simulator: OpenAISimulator;
   /** A client with the SDK's defaults but `maxRetries: 0`, unless told otherwise. */
   client(options?: ConstructorParameters<typeof OpenAI>[0]): OpenAI;
+  /** An `AzureOpenAI` client on the simulator (endpoint, `api-key`, api-version 2024-10-21), `maxRetries: 0`. */
+  azure(options?: ConstructorParameters<typeof AzureOpenAI>[0]): AzureOpenAI;
 }
 
 /**
@@ -20,8 +22,8 @@ const fetchForJest: typeof fetch = (input, init) =>
     throw Object.assign(new Error(message ?? String(error), { cause: error }), { name: name ?? 'Error' });
   });
 
-export async function startHarness(): Promise<Harness> {
-  const simulator = await startOpenAISimulator();
+export async function startHarness(options?: OpenAISimulatorOptions): Promise<Harness> {
+  const simulator = await startOpenAISimulator(options);
   return {
     simulator,
     client: (options) =>
@@ -30,6 +32,15 @@ export async function startHarness(): Promise<Harness> {
         baseURL: `${simulator.url}/v1`,
         maxRetries: 0,
         fetch: fetchForJest,
+        ...options,
+      }),
+    azure: (options) =>
+      new AzureOpenAI({
+        endpoint: simulator.url,
+        apiVersion: '2024-10-21',
+        maxRetries: 0,
+        fetch: fetchForJest,
+        ...(options?.azureADTokenProvider ? {} : { apiKey: 'azure-test-key' }),
         ...options,
       }),
   };

@@ -21,7 +21,8 @@ async function readBody(request: http.IncomingMessage): Promise<string> {
 
 /**
  * The simulator's HTTP server: OpenAI's `/v1` API (any Bearer key, JSON bodies, OpenAI's
- * error bodies and headers) and the `/_simulator` controls. Every answer carries
+ * error bodies and headers), Azure OpenAI's `/openai/deployments/…` (an `api-key` header or a
+ * bearer token, `?api-version=`) and the `/_simulator` controls. Every answer carries
  * `x-lattice-simulator: openai`.
  */
 export function createApiServer(state: ApiState, controls: SimulatorControls): http.Server {
@@ -45,7 +46,7 @@ export function createApiServer(state: ApiState, controls: SimulatorControls): h
       sendJson(response, answer.status, answer.body);
       return;
     }
-    const record = await handleApi(state, request, response, method, url.pathname, text);
+    const record = await handleApi(state, request, response, method, url, text);
     state.log(
       `${method} ${url.pathname} ${record.status ?? (state.hung.has(response) ? 'hung' : 'no answer')} ${Date.now() - started} ms`,
     );

@@ -7,6 +7,8 @@ export interface StreamOptions {
   perTokenMs: number;
   /** Destroy the connection after this many content deltas (no finish chunk, no `[DONE]`). */
   cutAfter: number | undefined;
+  /** Chunks sent before the role chunk (Azure's prompt content-filter results). */
+  preamble?: readonly unknown[];
   headers: Record<string, string>;
 }
 
@@ -45,7 +47,8 @@ export async function writeChatStream(
     response.destroy();
     return 'cut';
   };
-  if (!(await write(response, event(chunks.role)))) return 'aborted';
+  const opening = [...(options.preamble ?? []), chunks.role].map(event).join('');
+  if (!(await write(response, opening))) return 'aborted';
   if (options.cutAfter === 0) return cut();
   for (const [index, delta] of chunks.deltas.entries()) {
     if (index > 0 && !(await pause(options.perTokenMs, response))) return 'aborted';

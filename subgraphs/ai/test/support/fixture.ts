@@ -3,7 +3,11 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { type OpenAISimulator, startOpenAISimulator } from '@lattice/openai-simulator';
+import {
+  type OpenAISimulator,
+  type OpenAISimulatorOptions,
+  startOpenAISimulator,
+} from '@lattice/openai-simulator';
 import type { Role } from '@lattice/server-kit';
 import {
   startTestSubgraph,
@@ -44,10 +48,14 @@ export interface AiFixture {
 /**
  * ai on a free port over a fresh database, serving the gateway alone (as in production), with
  * tokens of a test issuer, a simulator of OpenAI the test drives, and storage in a temporary
- * folder. `env` adds or overrides settings.
+ * folder. `env` adds or overrides settings (a function of the simulator for settings that name
+ * it, e.g. AI_PROVIDERS); `simulator` configures the simulator (Azure deployments, models).
  */
-export async function startAi(env: Record<string, string> = {}): Promise<AiFixture> {
-  const openai = await startOpenAISimulator();
+export async function startAi(
+  env: Record<string, string> | ((openai: OpenAISimulator) => Record<string, string>) = {},
+  simulator: OpenAISimulatorOptions = {},
+): Promise<AiFixture> {
+  const openai = await startOpenAISimulator(simulator);
   const issuer = await startTokenIssuer();
   const storageDir = await mkdtemp(join(tmpdir(), 'lattice-ai-test-'));
   let runtime: AiRuntime | undefined;
@@ -61,7 +69,7 @@ export async function startAi(env: Record<string, string> = {}): Promise<AiFixtu
         OPENAI_SIMULATOR_URL: openai.url,
         STORAGE_DIR: storageDir,
         LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
-        ...env,
+        ...(typeof env === 'function' ? env(openai) : env),
       },
     );
   } catch (error) {
