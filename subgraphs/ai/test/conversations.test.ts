@@ -189,6 +189,33 @@ describe('search', () => {
     expect((await search(owner.token, 'sunshine')).includes(othersId)).toBe(false);
   });
 
+  it('reaches every match page by page, however many there are', async () => {
+    const many = await ai.user();
+    await ai
+      .em()
+      .getConnection()
+      .execute(
+        `insert into ai.conversation (id, owner_id, title, model, created_at, updated_at)
+         select gen_random_uuid(), ?, 'Marathon plan ' || n, 'gpt-4o-mini', now(), now() - n * interval '1 second'
+         from generate_series(1, 1050) n`,
+        [many.id],
+      );
+    const seen: string[] = [];
+    let after: string | null = null;
+    do {
+      const page = await list(many.token, { search: 'marathon', first: 100, after });
+      seen.push(...idsOf(page));
+      after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
+    } while (after);
+    expect(seen).toHaveLength(1050);
+    expect(new Set(seen).size).toBe(1050);
+    const forged = await ai.post(many.token, LIST, {
+      search: 'marathon',
+      after: Buffer.from('["2030",1]').toString('base64url'),
+    });
+    expect(onlyError(forged)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
+  });
+
   it('takes LIKE wildcards literally, and a blank search lists everything', async () => {
     expect(await search(owner.token, '%')).toEqual([plain]);
     expect(await search(owner.token, '_')).toEqual([]);

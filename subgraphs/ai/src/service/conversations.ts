@@ -1,5 +1,13 @@
-import { conflict, notFound, validateInput } from '@lattice/server-kit';
-import { type Connection, isUuid, type PageArgs, paginate } from '@lattice/subgraph-kit';
+import { badUserInput, conflict, notFound, validateInput } from '@lattice/server-kit';
+import {
+  type Connection,
+  decodeCursor,
+  encodeCursor,
+  isUuid,
+  type PageArgs,
+  pageSize,
+  paginate,
+} from '@lattice/subgraph-kit';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { z } from 'zod';
 import { Conversation, Message } from '../entities';
@@ -62,29 +70,60 @@ export async function deleteConversation(em: EntityManager, runtime: AiRuntime, 
 
 /**
  * The owner's conversations, most recently active first; with `search`, those whose title or
- * any message matches it (PostgreSQL full text, `simple` configuration: every language).
+ * any message matches it (PostgreSQL full text, `simple` configuration: every language), every
+ * match reachable page by page.
  */
-export async function listConversations(
+export function listConversations(
   em: EntityManager,
   ownerId: string,
   args: PageArgs & { search?: string | null },
 ): Promise<Connection<Conversation>> {
-  const where: Record<string, unknown> = { ownerId, deletedAt: null };
   const search = args.search?.trim();
-  if (search) {
-    const rows = await em.execute<{ id: string }[]>(
-      `select c.id from ai.conversation c
-        where c.owner_id = ? and c.deleted_at is null
-          and (c.title ilike ? escape '\\'
-               or exists (select 1 from ai.message m
-                           where m.conversation_id = c.id and m.replaced_at is null
-                             and to_tsvector('simple', m.content) @@ plainto_tsquery('simple', ?)))
-        limit 1000`,
-      [ownerId, `%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`, search],
-    );
-    where.id = { $in: rows.map((row) => row.id) };
+  if (search) return searchConversations(em, ownerId, search, args);
+  return paginate(em, Conversation, { ownerId, deletedAt: null }, args, {
+    orderBy: ['updatedAt', 'id'],
+    direction: 'desc',
+  });
+}
+
+/** How cursors spell an instant (`toISOString`). */
+const INSTANT = /^(?!0000)\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+
+/** One keyset page of the owner's conversations matching `search`, in one statement. */
+async function searchConversations(
+  em: EntityManager,
+  ownerId: string,
+  search: string,
+  args: PageArgs,
+): Promise<Connection<Conversation>> {
+  const first = pageSize(args);
+  const params: unknown[] = [ownerId, `%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`, search];
+  let after = '';
+  if (args.after) {
+    const [updatedAt, id] = decodeCursor(args.after, 2);
+    if (typeof updatedAt !== 'string' || !INSTANT.test(updatedAt) || typeof id !== 'string' || !isUuid(id)) {
+      throw badUserInput('after: not a cursor returned by this list', 'after');
+    }
+    after = 'and (c.updated_at, c.id) < (?, ?)';
+    params.push(new Date(updatedAt), id);
   }
-  return paginate(em, Conversation, where, args, { orderBy: ['updatedAt', 'id'], direction: 'desc' });
+  const rows = await em.execute<Array<Record<string, unknown>>>(
+    `select c.* from ai.conversation c
+      where c.owner_id = ? and c.deleted_at is null
+        and (c.title ilike ? escape '\\'
+             or exists (select 1 from ai.message m
+                         where m.conversation_id = c.id and m.replaced_at is null
+                           and to_tsvector('simple', m.content) @@ plainto_tsquery('simple', ?)))
+        ${after}
+      order by c.updated_at desc, c.id desc
+      limit ?`,
+    [...params, first + 1],
+  );
+  const edges = rows.slice(0, first).map((row) => {
+    const node = em.map(Conversation, row);
+    return { node, cursor: encodeCursor([node.updatedAt.toISOString(), node.id]) };
+  });
+  return { edges, pageInfo: { hasNextPage: rows.length > first, endCursor: edges.at(-1)?.cursor ?? null } };
 }
 
 /** A page of a conversation's messages, oldest first (replaced replies left out). */
