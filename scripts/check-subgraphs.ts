@@ -4,14 +4,14 @@
  * from the template in a scratch folder compiles, composes, migrates and passes its tests.
  * `--no-template` skips the last (slow) part.
  */
-import { readFileSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { composeServices } from '@apollo/composition';
 import { generate } from '@graphql-codegen/cli';
 import { parse } from 'graphql';
 import { manifestProblems, nextFreePort, readSubgraphManifest, type SubgraphEntry } from '@lattice/manifest';
 import { resolverTypes } from '../codegen';
-import { generatedFiles } from './subgraphs/generated-files';
+import { generatedFiles, leftoverFiles } from './subgraphs/generated-files';
 import { createMigration } from './subgraphs/migration';
 import { run } from './subgraphs/run';
 import { renderSubgraph } from './subgraphs/template';
@@ -46,12 +46,20 @@ function definitionNames(entries: SubgraphEntry[]): Record<string, string> {
 
 async function staleFiles(entries: SubgraphEntry[]): Promise<string[]> {
   const files = await generatedFiles(root, entries);
-  return Object.entries(files)
-    .filter(([file, content]) => readFileSync(join(root, file), 'utf8') !== content)
-    .map(
-      ([file]) =>
-        `${file} does not list every subgraph of the manifest as generated: run npm run subgraphs:sync`,
-    );
+  const leftovers = leftoverFiles(root, files).map(
+    (file) => `${file} is no longer generated from the manifest: run npm run subgraphs:sync`,
+  );
+  return leftovers.concat(
+    Object.entries(files)
+      .filter(
+        ([file, content]) =>
+          !existsSync(join(root, file)) || readFileSync(join(root, file), 'utf8') !== content,
+      )
+      .map(
+        ([file]) =>
+          `${file} does not list every subgraph of the manifest as generated: run npm run subgraphs:sync`,
+      ),
+  );
 }
 
 /**

@@ -1,8 +1,8 @@
 /**
  * `npm run new:subgraph -- <name> [--description "What it owns"] [--port N]`: a new subgraph
  * from the template (scripts/subgraph-template) that compiles, composes, has its first
- * migration and passes its own tests, started by `npm start`, docker-compose and the e2e
- * harness with no edit to any shared file.
+ * migration and passes its own tests, started by `npm start`, docker-compose, Kubernetes
+ * (deploy/kubernetes) and the e2e harness with no edit to any shared file.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -58,7 +58,7 @@ async function main(): Promise<void> {
   runE2eAfter(root, entry.packageName);
   run(root, 'npx', 'prettier', '--log-level=warn', '--write', `subgraphs/${name}`, 'turbo.json');
   console.log(`
-subgraphs/${name} is ready: npm start serves it, docker-compose.yml and README list it.
+subgraphs/${name} is ready: npm start serves it, docker-compose.yml, deploy/kubernetes/base and README list it.
 Next: npm test -w subgraphs/${name}; replace the example entity with the domain's own
 (schema.graphql, src/entities, src/service, src/resolvers), then npm run codegen and
 npm run migration:create -w subgraphs/${name}.`);

@@ -1,23 +1,36 @@
 /**
- * Writes what is generated from the subgraph manifest (docker-compose.yml, README's list of
- * subgraphs); `--check` fails when a committed copy differs from a fresh one.
+ * Writes what is generated from the subgraph manifest (docker-compose.yml, the Kubernetes base
+ * under deploy/kubernetes/base, README's list of subgraphs); `--check` fails when a committed copy
+ * differs from a fresh one. A file of the Kubernetes base no longer generated (a subgraph gone) is deleted.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { readSubgraphManifest } from '@lattice/manifest';
-import { generatedFiles } from './subgraphs/generated-files';
+import { generatedFiles, leftoverFiles } from './subgraphs/generated-files';
 
 async function main(): Promise<void> {
   const root = join(__dirname, '..');
   const check = process.argv.includes('--check');
   let stale = false;
-  for (const [file, content] of Object.entries(await generatedFiles(root, readSubgraphManifest(root)))) {
-    if (readFileSync(join(root, file), 'utf8') === content) continue;
+  const files = await generatedFiles(root, readSubgraphManifest(root));
+  for (const file of leftoverFiles(root, files)) {
+    if (check) {
+      console.error(`${file} is no longer generated from the manifest: run npm run subgraphs:sync`);
+      stale = true;
+    } else {
+      rmSync(join(root, file));
+      console.log(`deleted ${file}`);
+    }
+  }
+  for (const [file, content] of Object.entries(files)) {
+    const path = join(root, file);
+    if (existsSync(path) && readFileSync(path, 'utf8') === content) continue;
     if (check) {
       console.error(`${file} does not list the subgraphs of the manifest: run npm run subgraphs:sync`);
       stale = true;
     } else {
-      writeFileSync(join(root, file), content);
+      mkdirSync(dirname(path), { recursive: true });
+      writeFileSync(path, content);
       console.log(`wrote ${file}`);
     }
   }

@@ -1,8 +1,9 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { format, resolveConfig } from 'prettier';
 import type { SubgraphEntry } from '@lattice/manifest';
 import { dockerCompose } from './docker-compose';
+import { KUBERNETES_BASE, kubernetesBase } from './kubernetes';
 import { readmeSection } from './readme';
 
 export const README_START =
@@ -22,11 +23,26 @@ export async function generatedFiles(
   if (start < 0 || end < start)
     throw new Error(`README.md lost its markers: ${README_START} … ${README_END}`);
   const section = `${README_START}\n\n${readmeSection(entries)}\n${README_END}`;
+  const kubernetes = await Promise.all(
+    Object.entries(kubernetesBase(entries)).map(
+      async ([file, text]) => [file, await pretty(file, text)] as const,
+    ),
+  );
   return {
     'docker-compose.yml': await pretty('docker-compose.yml', dockerCompose(entries)),
+    ...Object.fromEntries(kubernetes),
     'README.md': await pretty(
       'README.md',
       readme.slice(0, start) + section + readme.slice(end + README_END.length),
     ),
   };
+}
+
+/** Files in the generated Kubernetes base that are not generated any more (a subgraph removed). */
+export function leftoverFiles(root: string, files: Record<string, string>): string[] {
+  const dir = join(root, KUBERNETES_BASE);
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .map((file) => `${KUBERNETES_BASE}/${file}`)
+    .filter((file) => !(file in files));
 }
