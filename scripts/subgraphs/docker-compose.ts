@@ -124,6 +124,9 @@ ${services.join('')}
       SUPERGRAPH_PATH: /app/schema/supergraph.graphql
       SUBGRAPH_URLS: ${entries.map(url).join(',')}
       JWKS_URL: ${jwks}
+      # The bus: revocations from identity, live figures to analytics, rate limits and
+      # subscriptions shared by gateway replicas.
+      REDIS_URL: redis://redis:6379
       PERSISTED_OPERATIONS_PATH: /app/packages/client/src/__generated__/persisted-documents.json
       SUBGRAPH_SECRET: \${SUBGRAPH_SECRET:?set SUBGRAPH_SECRET, e.g. to the output of openssl rand -hex 32}
       # The origin clients reach the gateway at (https://api.example.com), which the URLs
@@ -134,6 +137,8 @@ ${services.join('')}
     ports:
       - '4000:4000'
     depends_on:
+      redis:
+        condition: service_healthy
 ${entries.map((entry) => `      ${entry.name}:\n        condition: service_healthy`).join('\n')}
 
 volumes:
