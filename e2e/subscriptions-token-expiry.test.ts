@@ -21,11 +21,13 @@ test('a connection ends with 4403 when its token expires, and its subscription w
 
   await expect(closed).resolves.toEqual({ code: 4403, reason: 'Token expired' });
   // Counted from when the sign-in answered: the token was issued before (longer before on a
-  // loaded machine), so the connection may end well under its five seconds from here.
+  // loaded machine), so the connection may end well under its five seconds from here; and a
+  // CI machine running every suite may be seconds late closing it (7.1 s was seen), which
+  // still tells an expiry apart from a connection that lives on.
   const lived = Date.now() - issuedAt;
   expect(lived).toBeGreaterThan(1_000);
-  expect(lived).toBeLessThan(7_000);
+  expect(lived).toBeLessThan(10_000);
   // The subscription ends with the connection (graphql-ws reports the close to its sink).
   await waitFor(() => feed.ended.error !== undefined);
   await client.dispose();
-}, 15_000);
+}, 25_000);
