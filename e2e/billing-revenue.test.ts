@@ -52,7 +52,15 @@ describe('billing events reach analytics', () => {
     await billing.simulator.deliveries.idle();
 
     const report = async () => (await ok(billing.lattice, admin, REVENUE, { day: today })) as any;
-    await waitFor(async () => (await report()).revenue.totals[0].gross.amount === '7900');
+    // Payments, refunds and plan changes are separate events, each reaching analytics in its own time.
+    await waitFor(async () => {
+      const { revenue, mrr, customerLifetimeValue } = await report();
+      return (
+        revenue.totals[0]?.gross.amount === '7900' &&
+        mrr[0]?.subscribers === 1 &&
+        customerLifetimeValue[0]?.total.amount === '6700'
+      );
+    });
     const { revenue, mrr, customerLifetimeValue } = await report();
     expect(revenue.totals[0]).toEqual({
       gross: { amount: '7900' },
