@@ -21,6 +21,7 @@ export {
 } from './pagination';
 export { canReadPrivate, requireRole, requireViewer } from './guards';
 export { PushQueue } from './push-queue';
+export { startPeriodic } from './periodic';
 export { Secret, SecretSchema, storedSecret } from './stored-secret';
 export { isUuid } from './pagination';
 export type { InternalHandler, InternalRequest, InternalRoutes } from './internal-routes';

@@ -1,15 +1,17 @@
 import { join } from 'node:path';
 import { createMeter, entitlementsChanged, planCatalogue, usageEntities } from '@lattice/entitlements';
 import { createObjectStorage } from '@lattice/object-storage';
-import { defineSubgraph, subgraphPackage } from '@lattice/subgraph-kit';
+import { defineSubgraph, startPeriodic, subgraphPackage } from '@lattice/subgraph-kit';
 import { entities } from './entities';
 import { ReplyHub } from './live/hub';
 import { createLoaders } from './loaders';
 import { connectProviders } from './providers/connect';
 import { resolvers } from './resolvers';
 import type { AiRuntime } from './runtime';
-import { startReplyJanitor } from './service/janitor';
+import { failStaleReplies } from './service/janitor';
 import { aiSettings } from './service/settings';
+
+const STALE_REPLY_SWEEP_MS = 60_000;
 
 /**
  * ai: conversations with streamed, resumable replies from OpenAI-compatible providers, token
@@ -47,7 +49,11 @@ export const ai = defineSubgraph({
         await providers.simulator?.close();
       },
     };
-    const stopJanitor = startReplyJanitor(runtime);
+    const stopJanitor = startPeriodic(
+      () => failStaleReplies(runtime),
+      STALE_REPLY_SWEEP_MS,
+      (error) => log.error({ err: error }, 'stale replies could not be failed'),
+    );
     return runtime;
   },
   close: (runtime) => runtime.close(),

@@ -1,11 +1,11 @@
-import { createInternalClient, defineSubgraph, subgraphPackage } from '@lattice/subgraph-kit';
+import { createInternalClient, defineSubgraph, startPeriodic, subgraphPackage } from '@lattice/subgraph-kit';
 import { entities } from './entities';
 import { createLoaders } from './loaders';
 import { resolvers } from './resolvers';
 import type { BookingsRuntime } from './runtime';
 import { billingCredits } from './service/billing-credits';
 import { eraseUserBookings } from './service/erasure';
-import { startJanitor } from './service/janitor';
+import { runJanitor } from './service/janitor';
 import { bookingsSettings } from './service/settings';
 
 /**
@@ -35,7 +35,11 @@ export const bookings = defineSubgraph({
       now: () => new Date(),
       close: () => stopJanitor(),
     };
-    const stopJanitor = startJanitor(runtime, settings.BOOKINGS_JANITOR_INTERVAL_SECONDS * 1000, log);
+    const stopJanitor = startPeriodic(
+      () => runJanitor(runtime),
+      settings.BOOKINGS_JANITOR_INTERVAL_SECONDS * 1000,
+      (error) => log.error({ err: error }, 'bookings janitor pass failed'),
+    );
     return runtime;
   },
   close: (runtime) => runtime.close(),

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { createMeter, entitlementsChanged, planCatalogue, usageEntities } from '@lattice/entitlements';
 import { createObjectStorage } from '@lattice/object-storage';
-import { defineSubgraph, subgraphPackage } from '@lattice/subgraph-kit';
+import { defineSubgraph, startPeriodic, subgraphPackage } from '@lattice/subgraph-kit';
 import { entities } from './entities';
 import { mediaRoutes } from './http/routes';
 import { createLoaders } from './loaders';
@@ -11,7 +11,7 @@ import { runTasksAfterTransactions } from './service/after-commit';
 import { eraseUserMedia } from './service/erasure';
 import { importGeneratedImage } from './service/imports';
 import { publishPicture, unpublishPicture } from './service/publications';
-import { startJanitor } from './service/janitor';
+import { sweepAndLog } from './service/janitor';
 import { mediaSettings } from './service/settings';
 import { UrlSigner } from './service/signing';
 
@@ -45,7 +45,11 @@ export const media = defineSubgraph({
         await storage.close();
       },
     };
-    const stopJanitor = startJanitor(runtime, settings.MEDIA_JANITOR_INTERVAL_SECONDS * 1000, log);
+    const stopJanitor = startPeriodic(
+      () => sweepAndLog(runtime),
+      settings.MEDIA_JANITOR_INTERVAL_SECONDS * 1000,
+      (error) => log.error({ err: error }, 'media janitor failed; it runs again later'),
+    );
     return runtime;
   },
   close: (runtime) => runtime.close(),

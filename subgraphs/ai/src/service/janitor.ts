@@ -2,8 +2,6 @@ import { Message } from '../entities';
 import type { AiRuntime } from '../runtime';
 import { describeFailure } from '../providers/retries';
 
-const EVERY_MS = 60_000;
-
 /**
  * Marks FAILED the replies left STREAMING by a process that died (none of this replica's own,
  * and not written for AI_STALE_REPLY_SECONDS: a live reply saves its text every 250 ms, and
@@ -20,20 +18,4 @@ export async function failStaleReplies(runtime: AiRuntime, now = new Date()): Pr
     { id: { $in: orphans }, status: 'STREAMING' },
     { status: 'FAILED', error: describeFailure('interrupted') },
   );
-}
-
-export function startReplyJanitor(runtime: AiRuntime): () => Promise<void> {
-  let running: Promise<unknown> | undefined;
-  const timer = setInterval(() => {
-    running ??= failStaleReplies(runtime)
-      .catch((error: unknown) => runtime.log.error({ err: error }, 'stale replies could not be failed'))
-      .finally(() => {
-        running = undefined;
-      });
-  }, EVERY_MS);
-  timer.unref();
-  return async () => {
-    clearInterval(timer);
-    await running;
-  };
 }

@@ -1,5 +1,4 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { Logger } from '@lattice/server-kit';
 import { Booking, Gym, GymSession } from '../entities';
 import type { BookingsRuntime } from '../runtime';
 import { cancellationDeadline, offerClock } from './booking-flow';
@@ -191,22 +190,4 @@ async function settlePending(em: EntityManager, runtime: BookingsRuntime): Promi
   );
   // Billing could not decide one: the others would each wait as long, stalling the next pass.
   for (const booking of due) if (!(await settleCredits(em, runtime.credits, booking, runtime.log))) break;
-}
-
-/** Runs the janitor every `intervalMs` until the returned function is called (which waits for a pass). */
-export function startJanitor(runtime: BookingsRuntime, intervalMs: number, log: Logger): () => Promise<void> {
-  let running: Promise<void> | undefined;
-  const timer = setInterval(() => {
-    if (running) return;
-    running = runJanitor(runtime)
-      .catch((error: unknown) => log.error({ err: error }, 'bookings janitor pass failed'))
-      .finally(() => {
-        running = undefined;
-      });
-  }, intervalMs);
-  timer.unref();
-  return async () => {
-    clearInterval(timer);
-    await running;
-  };
 }

@@ -1,4 +1,3 @@
-import type { Logger } from '@lattice/server-kit';
 import { Media, Upload } from '../entities';
 import type { MediaRuntime } from '../runtime';
 import { IMPORTS_PREFIX } from './imports';
@@ -59,24 +58,9 @@ async function removeStaleImports(runtime: MediaRuntime): Promise<number> {
   return removed;
 }
 
-/** Runs `sweep` every `intervalMs` until stopped; a failed pass is logged and tried again next time. */
-export function startJanitor(runtime: MediaRuntime, intervalMs: number, log: Logger): () => Promise<void> {
-  let running: Promise<unknown> | undefined;
-  const timer = setInterval(() => {
-    if (running) return; // the last pass is still going
-    running = sweep(runtime)
-      .then((result) => {
-        if (result.purged || result.expiredUploads || result.staleImports)
-          log.info(result, 'media janitor swept');
-      })
-      .catch((error: unknown) => log.error({ err: error }, 'media janitor failed; it runs again later'))
-      .finally(() => {
-        running = undefined;
-      });
-  }, intervalMs);
-  timer.unref();
-  return async () => {
-    clearInterval(timer);
-    await running;
-  };
+/** One sweep, logged when it removed anything. */
+export async function sweepAndLog(runtime: MediaRuntime): Promise<void> {
+  const result = await sweep(runtime);
+  if (result.purged || result.expiredUploads || result.staleImports)
+    runtime.log.info(result, 'media janitor swept');
 }
