@@ -7,6 +7,9 @@ export {
   type Meter,
   type PlanLimits,
   type SessionFacts,
+  type TicketFacts,
+  type TicketPriority,
+  type TicketStatus,
 } from './contracts';
 export { createEvent, type EventEnvelope } from './envelope';
 export type { BusOptions, ConsumeOptions, Consumer, EventBus, EventHandler } from './bus';

@@ -14,6 +14,7 @@ import type { EventSpecs } from './define';
 import { type IdentityEvents, identityEvents } from './identity';
 import { type MediaEvents, mediaEvents } from './media';
 import { type NotificationsEvents, notificationsEvents } from './notifications';
+import { type SupportEvents, supportEvents } from './support';
 import { type UsageEvents, usageEvents } from './usage';
 
 export interface EventContracts
@@ -25,7 +26,8 @@ export interface EventContracts
     NotificationsEvents,
     MediaEvents,
     AiEvents,
-    BookingsEvents {}
+    BookingsEvents,
+    SupportEvents {}
 
 const SPECS: EventSpecs<EventContracts> = {
   ...identityEvents,
@@ -36,6 +38,7 @@ const SPECS: EventSpecs<EventContracts> = {
   ...mediaEvents,
   ...aiEvents,
   ...bookingsEvents,
+  ...supportEvents,
 };
 
 export type EventType = keyof EventContracts;
@@ -54,3 +57,4 @@ export type { Meter, PlanLimits } from './billing';
 export type { SessionFacts } from './bookings';
 export type { MediaType } from './media';
 export type { NotificationChannel } from './notifications';
+export type { TicketFacts, TicketPriority, TicketStatus } from './support';
