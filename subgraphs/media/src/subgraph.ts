@@ -8,6 +8,7 @@ import { createLoaders } from './loaders';
 import { resolvers } from './resolvers';
 import type { MediaRuntime } from './runtime';
 import { runTasksAfterTransactions } from './service/after-commit';
+import { agentAdded, agentRemoved, shareAttachments, unshareAttachments } from './service/audiences';
 import { eraseUserMedia } from './service/erasure';
 import { importGeneratedImage } from './service/imports';
 import { publishPicture, unpublishPicture } from './service/publications';
@@ -60,6 +61,10 @@ export const media = defineSubgraph({
     'ai.image_generated': importGeneratedImage,
     'bookings.picture_published': publishPicture,
     'bookings.picture_unpublished': unpublishPicture,
+    'support.attachments_shared': shareAttachments,
+    'support.attachments_unshared': unshareAttachments,
+    'support.agent_added': agentAdded,
+    'support.agent_removed': agentRemoved,
   },
   routes: mediaRoutes,
 });

@@ -1,9 +1,11 @@
 import type { EventApplier } from '@lattice/subgraph-kit';
 import { Media, ShareLink, Upload } from '../entities';
+import { dropMemberships } from './audiences';
 
 /**
  * A deleted user's files go: every media is due for purging now and every upload expires, so
- * the janitor removes the bytes and the rows on its next pass; share links stop at once.
+ * the janitor removes the bytes and the rows on its next pass; share links stop at once, and
+ * the user leaves every audience (they see nothing shared with them any more).
  */
 export const eraseUserMedia: EventApplier<unknown, 'identity.user_deleted'> = async (em, event) => {
   const ownerId = event.data.userId;
@@ -12,4 +14,5 @@ export const eraseUserMedia: EventApplier<unknown, 'identity.user_deleted'> = as
   await em.nativeUpdate(Media, { ownerId, deletedAt: null }, { deletedAt: now, isAvatar: false });
   await em.nativeUpdate(Media, { ownerId }, { purgeAt: now });
   await em.nativeUpdate(Upload, { ownerId, mediaId: null }, { expiresAt: now });
+  await dropMemberships(em, ownerId);
 };

@@ -61,7 +61,7 @@ export async function restoreMedia(em: EntityManager, ownerId: string, id: strin
 }
 
 /**
- * Removes media for good: the row (and its share links) in one transaction with
+ * Removes media for good: the row (its share links and audience shares) in one transaction with
  * `media.purged`, then the stored objects. Objects left by a crash in between are orphans the
  * janitor's sweep removes. False when there was nothing to purge.
  */
@@ -70,6 +70,7 @@ export async function purgeMedia(em: EntityManager, runtime: MediaRuntime, media
     const count = await tx.nativeDelete(Media, { id: media.id });
     if (count === 0) return false;
     await tx.execute('delete from media.share_link where media_id = ?', [media.id]);
+    await tx.execute('delete from media.media_share where media_id = ?', [media.id]);
     if (media.isAvatar) clearAvatar(tx, media);
     recordEvent(tx, mediaEvent('media.purged', media));
     return true;
