@@ -27,6 +27,11 @@ export interface MessageContext {
   appUrl: string;
   /** The recipient's locale (BCP 47, unchecked), for dates and numbers: `en` when unknown. */
   locale: string;
+  /**
+   * The recipient's time zone (IANA, unchecked), for instants that are no place's (a deadline
+   * rather than a session at a gym): `UTC` when unknown.
+   */
+  timeZone?: string;
 }
 
 /** A kind of message: the event that triggers it, where it goes, and its wording per locale. */
@@ -37,8 +42,11 @@ export interface MessageKind<T extends EventType = EventType> {
   channels: readonly Channel[];
   /** SMS ignores quiet hours. */
   urgent?: boolean;
-  /** Whom it is for (default: the event's `data.userId`). */
-  userId?(event: EventEnvelope<T>): string;
+  /**
+   * Whom it is for (default: the event's `data.userId`); null: no one (the event concerns no one
+   * who should hear of it, e.g. the one who caused it). Nothing is sent, on any channel.
+   */
+  userId?(event: EventEnvelope<T>): string | null;
   /** Another address than the recipient's (a verification goes to the address verified). */
   email?(event: EventEnvelope<T>): string;
   /**

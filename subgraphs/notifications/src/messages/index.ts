@@ -12,6 +12,14 @@ import {
 } from './bookings';
 import type { MessageKind } from './define';
 import { emailVerification, passwordChanged, passwordReset, securityAlert } from './identity';
+import {
+  ticketAssigned,
+  ticketNote,
+  ticketReceived,
+  ticketReply,
+  ticketSlaBreached,
+  ticketStatusChanged,
+} from './support';
 
 export { CATEGORIES, type Category, type Channel, type MessageKind, type MessageTemplates } from './define';
 
@@ -36,6 +44,12 @@ export const MESSAGES: readonly MessageKind[] = [
   bookingInvitation,
   invitationAnswered,
   inductionCompleted,
+  ticketReceived,
+  ticketReply,
+  ticketNote,
+  ticketStatusChanged,
+  ticketAssigned,
+  ticketSlaBreached,
 ] as MessageKind[];
 
 export const messageFor = new Map<EventType, MessageKind>(

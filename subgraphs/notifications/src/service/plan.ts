@@ -23,7 +23,8 @@ export async function planMessage(
   event: EventEnvelope,
 ): Promise<void> {
   const data = event.data as { userId?: string };
-  const userId = message.userId?.(event as never) ?? data.userId;
+  // A kind that names its recipient may name no one: then nothing goes (not `data.userId`).
+  const userId = message.userId ? message.userId(event as never) : data.userId;
   if (!userId || (await isErased(em, userId))) return;
   if (message.outsideEmail) return planOutsideMail(em, runtime, message, event, userId);
   const recipient = await em.findOne(Recipient, { userId });
@@ -40,7 +41,11 @@ export async function planMessage(
   const locale = recipient?.locale ?? 'en';
   const values = {
     name: safeName(recipient?.displayName, email?.split('@')[0] ?? 'there'),
-    ...message.values(event as never, { appUrl: runtime.settings.APP_URL, locale }),
+    ...message.values(event as never, {
+      appUrl: runtime.settings.APP_URL,
+      locale,
+      timeZone: recipient?.timezone ?? 'UTC',
+    }),
   };
   const rendered = render(message, locale, values);
   const wanted = (channel: Channel) =>
