@@ -1,5 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { EVENT_VERSIONS, type EventEnvelope, type EventType, SENSITIVE_EVENTS } from '@lattice/events';
+import {
+  EVENT_VERSIONS,
+  type EventEnvelope,
+  type EventType,
+  SENSITIVE_EVENTS,
+  type TicketPriority,
+  type TicketStatus,
+} from '@lattice/events';
 import { startTestSubgraph, type TestSubgraph } from '@lattice/subgraph-kit/testing';
 import { analytics } from '../src/subgraph';
 import { event, registration } from './support/events';
@@ -39,6 +46,15 @@ function exampleOf(type: EventType, userId: string, occurredAt: string): EventEn
     sessionTitle: 'Yoga with Anna',
     startsAt: '2021-03-04T18:00:00.000Z',
     timeZone: 'Europe/Paris',
+  };
+  const ticket = {
+    ticketId: 'ticket-1',
+    number: 1042,
+    title: 'My invoice shows the wrong address',
+    category: 'billing',
+    priority: 'HIGH' as const,
+    authorId: userId,
+    assigneeId: 'agent-1',
   };
   const examples: { [T in EventType]: EventEnvelope<T>['data'] } = {
     'identity.user_registered': { userId, email: 'ada@example.com', role: 'user' },
@@ -254,6 +270,47 @@ function exampleOf(type: EventType, userId: string, occurredAt: string): EventEn
     },
     'bookings.picture_published': { mediaId: 'media-1', ownerId: userId, use: 'gym:gym-1' },
     'bookings.picture_unpublished': { mediaId: 'media-1', use: 'gym:gym-1' },
+    'support.ticket_opened': {
+      ...ticket,
+      assigneeId: null,
+      firstResponseDueAt: '2021-03-04T14:00:00.000Z',
+      resolutionDueAt: '2021-03-06T10:00:00.000Z',
+      attachments: 1,
+    },
+    'support.ticket_assigned': {
+      ...ticket,
+      previousAssigneeId: null,
+      by: 'ROUND_ROBIN',
+      assignedBy: null,
+    },
+    'support.reply_added': {
+      ...ticket,
+      messageId: 'message-2',
+      senderId: 'agent-1',
+      fromAgent: true,
+      firstResponseSeconds: 900,
+      attachments: 0,
+    },
+    'support.note_added': { ...ticket, messageId: 'message-3', senderId: 'agent-1' },
+    'support.ticket_status_changed': {
+      ...ticket,
+      from: 'OPEN',
+      to: 'RESOLVED',
+      changedBy: 'agent-1',
+      resolutionSeconds: 7200,
+    },
+    'support.ticket_priority_changed': { ...ticket, from: 'NORMAL', changedBy: 'agent-1' },
+    'support.sla_breached': { ...ticket, target: 'FIRST_RESPONSE', dueAt: '2021-03-04T09:00:00.000Z' },
+    'support.ticket_rated': { ...ticket, rating: 5 },
+    'support.attachments_shared': {
+      mediaIds: ['media-3'],
+      ownerId: userId,
+      use: 'ticket:ticket-1',
+      audiences: ['support-agents'],
+    },
+    'support.attachments_unshared': { use: 'ticket:ticket-1' },
+    'support.agent_added': { userId: 'agent-1', addedBy: userId },
+    'support.agent_removed': { userId: 'agent-2', removedBy: null },
   };
   return event(type, examples[type] as never, { actor: userId, subject: userId, occurredAt });
 }
@@ -289,6 +346,7 @@ describe('analytics consumes domain events into facts', () => {
       'invitee@example.com',
       'Private note from the gym',
       'Yoga with Anna',
+      'My invoice shows the wrong address',
     ]) {
       expect(stored).not.toContain(secret);
     }
@@ -416,6 +474,55 @@ describe('analytics consumes domain events into facts', () => {
       expect([name, await metric(name, '2021-03-04')]).toEqual([name, value]);
     }
 
+    const keptTicket = {
+      ticketId: 'ticket-1',
+      number: 1042,
+      category: 'billing',
+      priority: 'HIGH',
+      authorId: userId,
+      assigneeId: 'agent-1',
+    };
+    expect(byType['support.ticket_opened']).toEqual({
+      ...keptTicket,
+      assigneeId: null,
+      firstResponseDueAt: '2021-03-04T14:00:00.000Z',
+      resolutionDueAt: '2021-03-06T10:00:00.000Z',
+      attachments: 1,
+    });
+    expect(byType['support.ticket_status_changed']).toEqual({
+      ...keptTicket,
+      from: 'OPEN',
+      to: 'RESOLVED',
+      changedBy: 'agent-1',
+      resolutionSeconds: 7200,
+    });
+    expect(byType['support.note_added']).toEqual({
+      ...keptTicket,
+      messageId: 'message-3',
+      senderId: 'agent-1',
+    });
+    for (const [name, value] of [
+      ['support.tickets_opened', 1],
+      ['support.tickets_opened_high', 1],
+      ['support.assignments', 1],
+      ['support.assignments_round_robin', 1],
+      ['support.agent_replies', 1],
+      ['support.first_responses', 1],
+      ['support.first_response_seconds', 900],
+      ['support.notes', 1],
+      ['support.tickets_resolved', 1],
+      ['support.resolution_seconds', 7200],
+      ['support.sla_breaches', 1],
+      ['support.sla_breaches_first_response', 1],
+      ['support.ratings', 1],
+      ['support.ratings_sum', 5],
+      ['support.ratings_satisfied', 1],
+      ['support.agents_added', 1],
+      ['support.agents_removed', 1],
+    ] as const) {
+      expect([name, await metric(name, '2021-03-04')]).toEqual([name, value]);
+    }
+
     expect(await metric('events', '2021-03-04')).toBe(types.length);
     expect(await metric('identity.signups', '2021-03-04')).toBe(1);
     expect(await metric('identity.deletions', '2021-03-04')).toBe(1);
@@ -434,7 +541,9 @@ describe('analytics consumes domain events into facts', () => {
       `select count(*) from analytics.daily_metric where day = '2021-03-04'
        and metric in ('usage.image_generations', 'usage.site_generations', 'ai.replies_cancelled',
                       'bookings.cancelled_in_time', 'bookings.cancelled_late', 'bookings.invitations_declined',
-                      'bookings.checked_in', 'bookings.checked_out')`,
+                      'bookings.checked_in', 'bookings.checked_out', 'support.tickets_opened_normal',
+                      'support.author_replies', 'support.tickets_reopened', 'support.tickets_closed',
+                      'support.sla_breaches_resolution', 'support.assignments_manual', 'support.unassignments')`,
     );
     expect(Number(others!.count)).toBe(0);
     expect(await activity(userId, '2021-03-04')).toBe(types.length);
@@ -552,6 +661,153 @@ describe('analytics consumes domain events into facts', () => {
     });
     // Occupancy of the day's sessions: 13 of 20 seats, not the mean of 10/12 and 3/8.
     expect(values['bookings.seats_booked'] / values['bookings.seats_offered_capacity']).toBe(0.65);
+  });
+
+  it("counts support's tickets by priority, replies by sender, reopenings and SLA breaches by target, with exact sums of seconds and ratings", async () => {
+    const day = '2021-10-11';
+    const at = `${day}T12:00:00.000Z`;
+    const ticket = (priority: TicketPriority = 'NORMAL') => ({
+      ticketId: randomUUID(),
+      number: 7,
+      title: 'Cannot log in',
+      category: 'account',
+      priority,
+      authorId: randomUUID(),
+      assigneeId: randomUUID() as string | null,
+    });
+    const reply = (fromAgent: boolean, firstResponseSeconds: number | null) =>
+      event(
+        'support.reply_added',
+        {
+          ...ticket(),
+          messageId: randomUUID(),
+          senderId: randomUUID(),
+          fromAgent,
+          firstResponseSeconds,
+          attachments: 0,
+        },
+        { occurredAt: at },
+      );
+    const status = (from: TicketStatus, to: TicketStatus, resolutionSeconds: number | null = null) =>
+      event(
+        'support.ticket_status_changed',
+        { ...ticket(), from, to, changedBy: null, resolutionSeconds },
+        { occurredAt: at },
+      );
+    const events = [
+      ...(['LOW', 'NORMAL', 'NORMAL', 'URGENT'] as const).map((priority) =>
+        event(
+          'support.ticket_opened',
+          {
+            ...ticket(priority),
+            assigneeId: null,
+            firstResponseDueAt: at,
+            resolutionDueAt: at,
+            attachments: 0,
+          },
+          { occurredAt: at },
+        ),
+      ),
+      // Agents' first replies after 10 minutes and an hour, a later agent reply (no first
+      // response), and two replies by authors.
+      reply(true, 600),
+      reply(true, 3600),
+      reply(true, null),
+      reply(false, null),
+      reply(false, null),
+      status('OPEN', 'RESOLVED', 86_400),
+      status('PENDING', 'RESOLVED', 3_600),
+      status('RESOLVED', 'OPEN'),
+      status('PENDING', 'OPEN'),
+      status('OPEN', 'PENDING'),
+      status('RESOLVED', 'CLOSED'),
+      ...(['FIRST_RESPONSE', 'FIRST_RESPONSE', 'RESOLUTION'] as const).map((target) =>
+        event('support.sla_breached', { ...ticket(), target, dueAt: at }, { occurredAt: at }),
+      ),
+      ...[5, 4, 2].map((rating) =>
+        event('support.ticket_rated', { ...ticket(), rating }, { occurredAt: at }),
+      ),
+      ...(
+        [
+          ['ROUND_ROBIN', true],
+          ['MANUAL', true],
+          ['MANUAL', true],
+          ['MANUAL', false],
+        ] as const
+      ).map(([by, assigned]) =>
+        event(
+          'support.ticket_assigned',
+          {
+            ...ticket(),
+            assigneeId: assigned ? randomUUID() : null,
+            previousAssigneeId: randomUUID(),
+            by,
+            assignedBy: by === 'MANUAL' ? randomUUID() : null,
+          },
+          { occurredAt: at },
+        ),
+      ),
+    ];
+    for (const example of events) await fixture.bus.publish(example);
+    await fixture.bus.publish(events[4]!); // a redelivery counts nothing
+
+    const values = Object.fromEntries(
+      await Promise.all(
+        [
+          'support.tickets_opened',
+          'support.tickets_opened_low',
+          'support.tickets_opened_normal',
+          'support.tickets_opened_high',
+          'support.tickets_opened_urgent',
+          'support.agent_replies',
+          'support.author_replies',
+          'support.first_responses',
+          'support.first_response_seconds',
+          'support.tickets_resolved',
+          'support.resolution_seconds',
+          'support.tickets_reopened',
+          'support.tickets_closed',
+          'support.sla_breaches',
+          'support.sla_breaches_first_response',
+          'support.sla_breaches_resolution',
+          'support.ratings',
+          'support.ratings_sum',
+          'support.ratings_satisfied',
+          'support.assignments',
+          'support.assignments_round_robin',
+          'support.assignments_manual',
+          'support.unassignments',
+        ].map(async (name) => [name, await metric(name, day)]),
+      ),
+    );
+    expect(values).toEqual({
+      'support.tickets_opened': 4,
+      'support.tickets_opened_low': 1,
+      'support.tickets_opened_normal': 2,
+      'support.tickets_opened_high': 0,
+      'support.tickets_opened_urgent': 1,
+      'support.agent_replies': 3,
+      'support.author_replies': 2,
+      'support.first_responses': 2,
+      'support.first_response_seconds': 4200,
+      'support.tickets_resolved': 2,
+      'support.resolution_seconds': 90_000,
+      'support.tickets_reopened': 2,
+      'support.tickets_closed': 1,
+      'support.sla_breaches': 3,
+      'support.sla_breaches_first_response': 2,
+      'support.sla_breaches_resolution': 1,
+      'support.ratings': 3,
+      'support.ratings_sum': 11,
+      'support.ratings_satisfied': 2,
+      'support.assignments': 3,
+      'support.assignments_round_robin': 1,
+      'support.assignments_manual': 2,
+      'support.unassignments': 1,
+    });
+    // Averages from the exact sums: 35 minutes to a first response, 12.5 hours to resolution.
+    expect(values['support.first_response_seconds'] / values['support.first_responses']).toBe(2100);
+    expect(values['support.resolution_seconds'] / values['support.tickets_resolved']).toBe(45_000);
   });
 
   it('records system events (no actor) without counting anyone as active', async () => {

@@ -6,6 +6,7 @@ import { identityMetrics } from './identity-metrics';
 import { mediaMetrics } from './media-metrics';
 import { notificationsMetrics } from './notifications-metrics';
 import { MetricRegistry } from './registry';
+import { supportMetrics } from './support-metrics';
 
 export { MetricRegistry, ALL_EVENTS_METRIC, type DomainMetrics, type EventRule } from './registry';
 export { SIGNUPS, DELETIONS } from './identity-metrics';
@@ -20,4 +21,5 @@ export const registry = new MetricRegistry([
   mediaMetrics,
   aiMetrics,
   bookingsMetrics,
+  supportMetrics,
 ]);
