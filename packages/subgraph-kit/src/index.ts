@@ -22,6 +22,7 @@ export {
 export { canReadPrivate, requireRole, requireViewer } from './guards';
 export { PushQueue } from './push-queue';
 export { startPeriodic } from './periodic';
+export { prefixQuery } from './text-search';
 export { Secret, SecretSchema, storedSecret } from './stored-secret';
 export { isUuid } from './pagination';
 export type { InternalHandler, InternalRequest, InternalRoutes } from './internal-routes';

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { badUserInput } from '@lattice/server-kit';
-import { decodeCursor, encodeCursor, isUuid, pageSize, type PageArgs } from '@lattice/subgraph-kit';
+import { decodeCursor, encodeCursor, isUuid, pageSize, type PageArgs, prefixQuery } from '@lattice/subgraph-kit';
 import { Gym } from '../entities';
 import { instantIn } from './validation';
 
@@ -18,18 +18,6 @@ export interface GymSearch extends PageArgs {
 }
 
 const MAX_RADIUS_KM = 500;
-
-/** `fit gym` → `fit:* & gym:*`: every word, as a prefix; only letters and digits reach the query. */
-export function prefixQuery(text: string): string {
-  const words =
-    text
-      .normalize('NFC')
-      .toLowerCase()
-      .match(/[\p{L}\p{N}]+/gu) ?? [];
-  if (words.length === 0) throw badUserInput('text: give at least one word', 'text');
-  if (words.length > 10) throw badUserInput('text: at most 10 words', 'text');
-  return words.map((word) => `${word.slice(0, 100)}:*`).join(' & ');
-}
 
 function checkNear(near: NonNullable<GymSearch['near']>) {
   const { latitude, longitude, radiusKm } = near;
@@ -65,7 +53,7 @@ export async function searchGyms(em: EntityManager, search: GymSearch) {
   }
   if (search.text != null) {
     where.push(`to_tsvector('simple', g.name || ' ' || g.address) @@ to_tsquery('simple', ?)`);
-    params.push(prefixQuery(search.text));
+    params.push(prefixQuery(search.text, 'text'));
   }
   if (search.openAt) {
     instantIn(search.openAt, 'openAt');
