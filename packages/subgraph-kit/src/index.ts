@@ -22,6 +22,7 @@ export {
 export { canReadPrivate, requireRole, requireViewer } from './guards';
 export { PushQueue } from './push-queue';
 export { startPeriodic } from './periodic';
+export { CommitFeed } from './commit-feed';
 export { prefixQuery } from './text-search';
 export { Secret, SecretSchema, storedSecret } from './stored-secret';
 export { isUuid } from './pagination';

@@ -1,4 +1,5 @@
 export { startTokenIssuer, type TokenIssuer } from './test-tokens';
+export { startSubgraphFixture, type SubgraphFixture } from './test-fixture';
 import { createInProcessBus, type EventBus } from '@lattice/events';
 import { SIGNATURE_HEADER, signRequest } from '@lattice/server-kit';
 import { createTestDatabase, type TestDatabase } from '@lattice/testkit';
