@@ -1,0 +1,1 @@
+export { support as subgraph } from './subgraph';

@@ -1,0 +1,4 @@
+import { runSubgraph } from '@lattice/subgraph-kit';
+import { support } from './subgraph';
+
+void runSubgraph(support);
