@@ -1,6 +1,13 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { badUserInput } from '@lattice/server-kit';
-import { decodeCursor, encodeCursor, isUuid, pageSize, type PageArgs, prefixQuery } from '@lattice/subgraph-kit';
+import {
+  decodeCursor,
+  encodeCursor,
+  isUuid,
+  pageSize,
+  type PageArgs,
+  prefixQuery,
+} from '@lattice/subgraph-kit';
 import { Gym } from '../entities';
 import { instantIn } from './validation';
 
