@@ -114,6 +114,8 @@ test('a ticket with a file is answered, resolved and rated; the author never see
     { t: openTicket.id },
   );
   expect(rateTicket.satisfaction).toEqual({ rating: 5, comment: 'Quick and kind' });
+  const { me } = await ok(lattice, user.token, '{ me { tickets { edges { node { number status } } } } }');
+  expect(me.tickets.edges).toEqual([{ node: { number: openTicket.number, status: 'RESOLVED' } }]);
   const { supportStatistics } = await ok(
     lattice,
     admin,
