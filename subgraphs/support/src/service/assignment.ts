@@ -1,4 +1,4 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
+import { type EntityManager, LockMode } from '@mikro-orm/postgresql';
 import { createEvent, recordEvent } from '@lattice/events';
 import { badUserInput } from '@lattice/server-kit';
 import { Agent, type Ticket } from '../entities';
@@ -21,7 +21,8 @@ async function nextAgent(em: EntityManager): Promise<string | null> {
      where a.available and a.capacity > (
        select count(*) from support.ticket t where t.assignee_id = a.user_id and t.status in ('OPEN', 'PENDING'))
      order by a.last_assigned_at asc nulls first, a.added_at, a.user_id
-     limit 1`,
+     limit 1
+     for share of a`,
   );
   return row?.user_id ?? null;
 }
@@ -32,6 +33,8 @@ export async function assignByRoundRobin(em: EntityManager, ticket: Ticket, now:
   if (!agentId) return false;
   await em.nativeUpdate(Agent, { userId: agentId }, { lastAssignedAt: now });
   setAssignee(em, ticket, agentId, now, { by: 'ROUND_ROBIN', assignedBy: null });
+  // Written now, so the next choice of this transaction (a janitor batch) counts it.
+  await em.flush();
   return true;
 }
 
@@ -43,7 +46,12 @@ export async function assignManually(
   assignedBy: string,
   now: Date,
 ): Promise<void> {
-  if (assigneeId && !(await em.count(Agent, { userId: assigneeId })))
+  // Locked (FOR SHARE): an agent being removed is waited for and then not found, and one
+  // being assigned is removed only after, with this ticket among theirs.
+  if (
+    assigneeId &&
+    !(await em.findOne(Agent, { userId: assigneeId }, { lockMode: LockMode.PESSIMISTIC_READ }))
+  )
     throw badUserInput('assigneeId: not a support agent', 'assigneeId');
   if (assigneeId === ticket.assigneeId) return;
   if (assigneeId) await em.nativeUpdate(Agent, { userId: assigneeId }, { lastAssignedAt: now });

@@ -19,7 +19,9 @@ export function applyTargets(ticket: Ticket, policy: SlaPolicy): void {
 /** What `Ticket.sla` shows, as of `now`. */
 export function slaView(ticket: Ticket, now: Date) {
   const respondedBy = ticket.firstRespondedAt ?? ticket.resolvedAt ?? ticket.closedAt ?? now;
-  const resolvedBy = ticket.resolvedAt ?? ticket.pausedSince ?? ticket.closedAt ?? now;
+  // The clock stopped when the ticket began waiting (PENDING then RESOLVED: at PENDING), not
+  // when it was resolved.
+  const resolvedBy = ticket.pausedSince ?? ticket.resolvedAt ?? ticket.closedAt ?? now;
   return {
     firstResponseDueAt: ticket.firstResponseDueAt,
     firstResponseBreached: !!ticket.firstResponseBreachedAt || respondedBy > ticket.firstResponseDueAt,

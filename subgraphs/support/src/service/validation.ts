@@ -8,12 +8,12 @@ export const requiredText = (max: number, options: { multiline?: boolean } = {})
 
 export const MAX_ATTACHMENTS = 10;
 
-/** Up to 10 distinct media ids (their owner is checked by media: see attachments.ts). */
+/** Up to 10 distinct media ids, lower-case (their owner is checked by media: see attachments.ts). */
 export const attachmentIds = z
   .array(z.string())
   .max(MAX_ATTACHMENTS, `must be at most ${MAX_ATTACHMENTS} files`)
   .refine((ids) => ids.every(isUuid), { message: 'must be media ids' })
-  .transform((ids) => [...new Set(ids)]);
+  .transform((ids) => [...new Set(ids.map((id) => id.toLowerCase()))]);
 
 export const ticketNotFound = () => notFound('No such ticket');
 
