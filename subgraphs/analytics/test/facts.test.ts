@@ -300,6 +300,7 @@ function exampleOf(type: EventType, userId: string, occurredAt: string): EventEn
       resolutionSeconds: 7200,
     },
     'support.ticket_priority_changed': { ...ticket, from: 'NORMAL', changedBy: 'agent-1' },
+    'support.tickets_merged': { ...ticket, sourceId: 'ticket-0', sourceNumber: 41, mergedBy: 'agent-1' },
     'support.sla_breached': { ...ticket, target: 'FIRST_RESPONSE', dueAt: '2021-03-04T09:00:00.000Z' },
     'support.ticket_rated': { ...ticket, rating: 5 },
     'support.attachments_shared': {

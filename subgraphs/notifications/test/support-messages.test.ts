@@ -288,6 +288,7 @@ describe('the registry', () => {
     });
     for (const type of [
       'support.ticket_priority_changed',
+      'support.tickets_merged',
       'support.ticket_rated',
       'support.attachments_shared',
       'support.attachments_unshared',

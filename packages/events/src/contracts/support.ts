@@ -71,6 +71,14 @@ export interface SupportEvents {
     version: 1;
     data: TicketFacts & { from: TicketPriority; changedBy: string };
   };
+  /**
+   * An agent merged a duplicate (`sourceId`, #`sourceNumber`, now CLOSED) into this ticket: its
+   * conversation and files moved here. Both have the same author.
+   */
+  'support.tickets_merged': {
+    version: 1;
+    data: TicketFacts & { sourceId: string; sourceNumber: number; mergedBy: string };
+  };
   /** A target of the ticket's SLA passed unmet (once per target and ticket). */
   'support.sla_breached': {
     version: 1;
@@ -103,6 +111,7 @@ export const supportEvents: EventSpecs<SupportEvents> = {
   'support.note_added': { version: 1 },
   'support.ticket_status_changed': { version: 1 },
   'support.ticket_priority_changed': { version: 1 },
+  'support.tickets_merged': { version: 1 },
   'support.sla_breached': { version: 1 },
   'support.ticket_rated': { version: 1 },
   'support.attachments_shared': { version: 1 },

@@ -43,6 +43,7 @@ export const supportMetrics = defineDomainMetrics({
     'support.resolution_seconds': 'Seconds from opening to resolution of the tickets resolved, summed',
     'support.tickets_reopened': 'Tickets reopened (status changed to OPEN from RESOLVED or PENDING)',
     'support.tickets_closed': 'Tickets closed (status changed to CLOSED)',
+    'support.tickets_merged': 'Duplicate tickets merged into another',
     'support.sla_breaches': 'SLA targets breached (either target)',
     'support.sla_breaches_first_response': 'First response SLA targets breached',
     'support.sla_breaches_resolution': 'Resolution SLA targets breached',
@@ -127,6 +128,10 @@ export const supportMetrics = defineDomainMetrics({
       ],
     },
     'support.ticket_priority_changed': { keep: [...TICKET, 'from', 'changedBy'] },
+    'support.tickets_merged': {
+      keep: [...TICKET, 'sourceId', 'sourceNumber', 'mergedBy'],
+      counts: [{ metric: 'support.tickets_merged' }],
+    },
     'support.sla_breached': {
       keep: [...TICKET, 'target', 'dueAt'],
       counts: [

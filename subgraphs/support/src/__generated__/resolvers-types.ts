@@ -68,6 +68,12 @@ export type Mutation = {
   createCannedResponse: CannedResponse;
   /** Deletes a canned response. Its writer and admins. */
   deleteCannedResponse: Scalars['Boolean']['output'];
+  /**
+   * Merges a duplicate into another ticket of the same author (BAD_USER_INPUT across authors):
+   * the duplicate's description, replies, notes and files move there, and it closes. Agents and
+   * admins; a CLOSED ticket is neither merged nor merged into (CONFLICT).
+   */
+  mergeTickets: Ticket;
   /** Opens a ticket for the caller; support assigns it by round robin when an agent is free. */
   openTicket: Ticket;
   /** The author rates a RESOLVED or CLOSED ticket, once: 1 to 5, and a comment of up to 2,000 characters. */
@@ -120,6 +126,12 @@ export type MutationCreateCannedResponseArgs = {
 
 export type MutationDeleteCannedResponseArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type MutationMergeTicketsArgs = {
+  sourceId: Scalars['ID']['input'];
+  targetId: Scalars['ID']['input'];
 };
 
 
@@ -323,6 +335,8 @@ export type Ticket = {
   /** When an agent first replied. */
   firstRespondedAt?: Maybe<Scalars['DateTime']['output']>;
   id: Scalars['ID']['output'];
+  /** The ticket this duplicate was merged into (then it is CLOSED and its conversation is there). */
+  mergedInto?: Maybe<Ticket>;
   /** The conversation, oldest first. The author sees replies only; agents see internal notes too. */
   messages: TicketMessageConnection;
   /** The number people quote (#1042), in order of opening. */
@@ -687,6 +701,7 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   assignTicket?: Resolver<ResolversTypes['Ticket'], ParentType, ContextType, RequireFields<MutationAssignTicketArgs, 'ticketId'>>;
   createCannedResponse?: Resolver<ResolversTypes['CannedResponse'], ParentType, ContextType, RequireFields<MutationCreateCannedResponseArgs, 'input'>>;
   deleteCannedResponse?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationDeleteCannedResponseArgs, 'id'>>;
+  mergeTickets?: Resolver<ResolversTypes['Ticket'], ParentType, ContextType, RequireFields<MutationMergeTicketsArgs, 'sourceId' | 'targetId'>>;
   openTicket?: Resolver<ResolversTypes['Ticket'], ParentType, ContextType, RequireFields<MutationOpenTicketArgs, 'input'>>;
   rateTicket?: Resolver<ResolversTypes['Ticket'], ParentType, ContextType, RequireFields<MutationRateTicketArgs, 'rating' | 'ticketId'>>;
   removeSupportAgent?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationRemoveSupportAgentArgs, 'userId'>>;
@@ -757,6 +772,7 @@ export type TicketResolvers<ContextType = Context, ParentType extends ResolversP
   description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   firstRespondedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  mergedInto?: Resolver<Maybe<ResolversTypes['Ticket']>, ParentType, ContextType>;
   messages?: Resolver<ResolversTypes['TicketMessageConnection'], ParentType, ContextType, RequireFields<TicketMessagesArgs, 'first'>>;
   number?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   priority?: Resolver<ResolversTypes['TicketPriority'], ParentType, ContextType>;

@@ -28,6 +28,7 @@ export class Ticket {
     | 'rating'
     | 'ratingComment'
     | 'ratedAt'
+    | 'mergedIntoId'
     | 'createdAt'
     | 'updatedAt';
   id: string = randomUUID();
@@ -54,6 +55,8 @@ export class Ticket {
   rating: number | null = null;
   ratingComment: string | null = null;
   ratedAt: Date | null = null;
+  /** The ticket this duplicate was merged into (it is CLOSED). */
+  mergedIntoId: string | null = null;
   createdAt: Date = new Date();
   updatedAt: Date = new Date();
 }
@@ -97,6 +100,7 @@ export const TicketSchema = new EntitySchema<Ticket>({
     rating: { type: 'smallint', nullable: true },
     ratingComment: { type: 'text', nullable: true },
     ratedAt: { type: 'datetime', nullable: true },
+    mergedIntoId: { type: 'uuid', nullable: true },
     createdAt: { type: 'datetime' },
     updatedAt: { type: 'datetime' },
   },

@@ -7,6 +7,7 @@ import { assignManually } from '../service/assignment';
 import { createCanned, deleteCanned, updateCanned } from '../service/canned-responses';
 import { addNote, reply } from '../service/conversation';
 import { rateTicket, setStatus, updateTicket } from '../service/status';
+import { mergeTickets } from '../service/merge';
 import { openTicket } from '../service/tickets';
 import { userId } from '../service/validation';
 import { forbidden } from '@lattice/server-kit';
@@ -31,6 +32,8 @@ export const Mutation: MutationResolvers<Context> = {
       runtime.feed.afterCommit(tx, { ticketId: ticket.id, messageId: null });
       return ticket;
     }),
+  mergeTickets: (_parent, { sourceId, targetId }, { viewer, em, runtime }) =>
+    mergeTickets(em, runtime, requireViewer(viewer), sourceId, targetId),
   rateTicket: (_parent, { ticketId, ...input }, { viewer, em, runtime }) =>
     rateTicket(em, runtime, requireViewer(viewer), ticketId, input),
   addSupportAgent: (_parent, { userId: id, capacity }, { viewer, em }) =>

@@ -14,6 +14,9 @@ export const Ticket: TicketResolvers<Context> = {
   },
   author: (ticket) => reference(ticket.authorId),
   assignee: (ticket) => (ticket.assigneeId ? reference(ticket.assigneeId) : null),
+  // Same author, so whoever reads the duplicate reads where it went.
+  mergedInto: (ticket, _args, { loaders }) =>
+    ticket.mergedIntoId ? loaders.ticketById.load(ticket.mergedIntoId) : null,
   attachments: async (ticket, _args, { loaders }) =>
     (await loaders.attachmentsOf.load(ticket.id)).map(reference),
   messages: async (ticket, args, context) =>

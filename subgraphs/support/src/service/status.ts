@@ -73,7 +73,7 @@ export async function updateTicket(
     if (access !== 'AGENT') throw forbidden('Only support agents change a ticket');
     if (ticket.status === 'CLOSED') throw conflict('This ticket is closed', 'ticketId');
     const now = runtime.now();
-    if (changes.category) ticket.category = checkCategory(runtime, changes.category, 'category');
+    if (changes.category != null) ticket.category = checkCategory(runtime, changes.category, 'category');
     if (changes.priority && changes.priority !== ticket.priority) {
       const from = ticket.priority;
       ticket.priority = changes.priority;

@@ -1,6 +1,6 @@
 import { Migration } from '@mikro-orm/migrations';
 
-export class Migration20261202164144 extends Migration {
+export class Migration20261202170244 extends Migration {
 
   override async up(): Promise<void> {
     this.addSql(`create schema if not exists "support";`);
@@ -18,7 +18,7 @@ export class Migration20261202164144 extends Migration {
 
     this.addSql(`create table "support"."processed_event" ("consumer" varchar(255) not null, "event_id" varchar(255) not null, "processed_at" timestamptz not null, constraint "processed_event_pkey" primary key ("consumer", "event_id"));`);
 
-    this.addSql(`create table "support"."ticket" ("id" uuid not null, "number" serial, "author_id" uuid not null, "title" varchar(200) not null, "description" text not null, "category" varchar(50) not null, "priority" varchar(10) not null default 'NORMAL', "status" varchar(10) not null default 'OPEN', "assignee_id" uuid null, "first_response_due_at" timestamptz not null, "resolution_due_at" timestamptz not null, "first_responded_at" timestamptz null, "first_response_breached_at" timestamptz null, "resolution_breached_at" timestamptz null, "paused_since" timestamptz null, "paused_seconds" int not null default 0, "resolved_at" timestamptz null, "closed_at" timestamptz null, "rating" smallint null, "rating_comment" text null, "rated_at" timestamptz null, "created_at" timestamptz not null, "updated_at" timestamptz not null, constraint "ticket_pkey" primary key ("id"), constraint ticket_rating_check check (rating is null or (rating >= 1 and rating <= 5)), constraint ticket_paused_check check (paused_seconds >= 0));`);
+    this.addSql(`create table "support"."ticket" ("id" uuid not null, "number" serial, "author_id" uuid not null, "title" varchar(200) not null, "description" text not null, "category" varchar(50) not null, "priority" varchar(10) not null default 'NORMAL', "status" varchar(10) not null default 'OPEN', "assignee_id" uuid null, "first_response_due_at" timestamptz not null, "resolution_due_at" timestamptz not null, "first_responded_at" timestamptz null, "first_response_breached_at" timestamptz null, "resolution_breached_at" timestamptz null, "paused_since" timestamptz null, "paused_seconds" int not null default 0, "resolved_at" timestamptz null, "closed_at" timestamptz null, "rating" smallint null, "rating_comment" text null, "rated_at" timestamptz null, "merged_into_id" uuid null, "created_at" timestamptz not null, "updated_at" timestamptz not null, constraint "ticket_pkey" primary key ("id"), constraint ticket_rating_check check (rating is null or (rating >= 1 and rating <= 5)), constraint ticket_paused_check check (paused_seconds >= 0));`);
     this.addSql(`create index "ticket_author_id_updated_at_id_index" on "support"."ticket" ("author_id", "updated_at", "id");`);
     this.addSql(`create index "ticket_updated_at_id_index" on "support"."ticket" ("updated_at", "id");`);
     this.addSql(`create index "ticket_assignee_id_status_index" on "support"."ticket" ("assignee_id", "status");`);
