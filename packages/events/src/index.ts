@@ -6,6 +6,8 @@ export {
   type EventType,
   type Meter,
   type PlanLimits,
+  type ActivityFacts,
+  type ActivityVisibility,
   type SessionFacts,
   type TicketFacts,
   type TicketPriority,

@@ -56,6 +56,12 @@ function exampleOf(type: EventType, userId: string, occurredAt: string): EventEn
     authorId: userId,
     assigneeId: 'agent-1',
   };
+  const activity = {
+    activityId: 'activity-1',
+    ownerId: userId,
+    kind: 'SHARE',
+    visibility: 'FRIENDS' as const,
+  };
   const examples: { [T in EventType]: EventEnvelope<T>['data'] } = {
     'identity.user_registered': { userId, email: 'ada@example.com', role: 'user' },
     'identity.user_logged_in': { userId, sessionId: 'session-secret-id', method: 'password' },
@@ -312,6 +318,30 @@ function exampleOf(type: EventType, userId: string, occurredAt: string): EventEn
     'support.attachments_unshared': { use: 'ticket:ticket-1' },
     'support.agent_added': { userId: 'agent-1', addedBy: userId },
     'support.agent_removed': { userId: 'agent-2', removedBy: null },
+    'social.friend_requested': { requesterId: userId, addresseeId: 'user-2' },
+    'social.friendship_accepted': { requesterId: 'user-2', addresseeId: userId },
+    'social.friendship_ended': { userIds: [userId, 'user-2'], endedBy: userId, reason: 'BLOCKED' },
+    'social.followed': { followerId: userId, followeeId: 'user-2' },
+    'social.unfollowed': { followerId: userId, followeeId: 'user-2' },
+    'social.user_blocked': { blockerId: userId, blockedId: 'user-2' },
+    'social.user_unblocked': { blockerId: userId, blockedId: 'user-3' },
+    'social.activity_posted': { ...activity, mediaCount: 2, sharedActivityId: 'activity-0' },
+    'social.activity_deleted': activity,
+    'social.activity_liked': { ...activity, likerId: 'user-2' },
+    'social.activity_commented': {
+      ...activity,
+      commentId: 'comment-2',
+      authorId: 'user-2',
+      parentCommentId: 'comment-1',
+      parentAuthorId: userId,
+    },
+    'social.attachments_shared': {
+      mediaIds: ['media-4', 'media-5'],
+      ownerId: userId,
+      use: 'activity:activity-1',
+      audiences: [`friends:${userId}`],
+    },
+    'social.attachments_unshared': { use: 'activity:activity-1' },
   };
   return event(type, examples[type] as never, { actor: userId, subject: userId, occurredAt });
 }
@@ -524,6 +554,43 @@ describe('analytics consumes domain events into facts', () => {
       expect([name, await metric(name, '2021-03-04')]).toEqual([name, value]);
     }
 
+    const keptActivity = { activityId: 'activity-1', ownerId: userId, kind: 'SHARE', visibility: 'FRIENDS' };
+    expect(byType['social.activity_posted']).toEqual({
+      ...keptActivity,
+      mediaCount: 2,
+      sharedActivityId: 'activity-0',
+    });
+    expect(byType['social.activity_commented']).toEqual({
+      ...keptActivity,
+      commentId: 'comment-2',
+      authorId: 'user-2',
+      parentCommentId: 'comment-1',
+      parentAuthorId: userId,
+    });
+    expect(byType['social.friendship_ended']).toEqual({
+      userIds: [userId, 'user-2'],
+      endedBy: userId,
+      reason: 'BLOCKED',
+    });
+    expect(byType['social.attachments_unshared']).toEqual({ use: 'activity:activity-1' });
+    for (const [name, value] of [
+      ['social.friend_requests', 1],
+      ['social.friendships_accepted', 1],
+      ['social.friendships_ended', 1],
+      ['social.friendships_ended_blocked', 1],
+      ['social.follows', 1],
+      ['social.unfollows', 1],
+      ['social.blocks', 1],
+      ['social.activities_posted', 1],
+      ['social.shares', 1],
+      ['social.activities_deleted', 1],
+      ['social.likes', 1],
+      ['social.comments', 1],
+      ['social.comment_replies', 1],
+    ] as const) {
+      expect([name, await metric(name, '2021-03-04')]).toEqual([name, value]);
+    }
+
     expect(await metric('events', '2021-03-04')).toBe(types.length);
     expect(await metric('identity.signups', '2021-03-04')).toBe(1);
     expect(await metric('identity.deletions', '2021-03-04')).toBe(1);
@@ -544,7 +611,8 @@ describe('analytics consumes domain events into facts', () => {
                       'bookings.cancelled_in_time', 'bookings.cancelled_late', 'bookings.invitations_declined',
                       'bookings.checked_in', 'bookings.checked_out', 'support.tickets_opened_normal',
                       'support.author_replies', 'support.tickets_reopened', 'support.tickets_closed',
-                      'support.sla_breaches_resolution', 'support.assignments_manual', 'support.unassignments')`,
+                      'support.sla_breaches_resolution', 'support.assignments_manual', 'support.unassignments',
+                      'social.friendships_ended_unfriended', 'social.posts', 'social.domain_activities')`,
     );
     expect(Number(others!.count)).toBe(0);
     expect(await activity(userId, '2021-03-04')).toBe(types.length);
@@ -809,6 +877,84 @@ describe('analytics consumes domain events into facts', () => {
     // Averages from the exact sums: 35 minutes to a first response, 12.5 hours to resolution.
     expect(values['support.first_response_seconds'] / values['support.first_responses']).toBe(2100);
     expect(values['support.resolution_seconds'] / values['support.tickets_resolved']).toBe(45_000);
+  });
+
+  it("counts social's friendships ended by reason, activities posted by kind and replies among comments", async () => {
+    const day = '2021-11-12';
+    const at = `${day}T12:00:00.000Z`;
+    const activity = (kind: string) => ({
+      activityId: randomUUID(),
+      ownerId: randomUUID(),
+      kind,
+      visibility: 'PUBLIC' as const,
+    });
+    const comment = (parentCommentId: string | null) =>
+      event(
+        'social.activity_commented',
+        {
+          ...activity('POST'),
+          commentId: randomUUID(),
+          authorId: randomUUID(),
+          parentCommentId,
+          parentAuthorId: parentCommentId ? randomUUID() : null,
+        },
+        { occurredAt: at },
+      );
+    const pair = () => ({ blockerId: randomUUID(), blockedId: randomUUID() });
+    const events = [
+      ...(['UNFRIENDED', 'UNFRIENDED', 'BLOCKED'] as const).map((reason) =>
+        event(
+          'social.friendship_ended',
+          { userIds: [randomUUID(), randomUUID()], endedBy: randomUUID(), reason },
+          { occurredAt: at },
+        ),
+      ),
+      // Two posts, a share, and three activities told by other domains (one kind unknown yet).
+      ...['POST', 'POST', 'SHARE', 'BOOKED', 'REVIEWED', 'RUN_COMPLETED'].map((kind) =>
+        event(
+          'social.activity_posted',
+          { ...activity(kind), mediaCount: 0, sharedActivityId: kind === 'SHARE' ? randomUUID() : null },
+          { occurredAt: at },
+        ),
+      ),
+      comment(null),
+      comment(null),
+      comment(randomUUID()),
+      event('social.user_blocked', pair(), { occurredAt: at }),
+      event('social.user_blocked', pair(), { occurredAt: at }),
+      event('social.user_unblocked', pair(), { occurredAt: at }), // counts no block
+    ];
+    for (const example of events) await fixture.bus.publish(example);
+    await fixture.bus.publish(events[2]!); // a redelivery counts nothing
+
+    const values = Object.fromEntries(
+      await Promise.all(
+        [
+          'social.friendships_ended',
+          'social.friendships_ended_unfriended',
+          'social.friendships_ended_blocked',
+          'social.activities_posted',
+          'social.posts',
+          'social.shares',
+          'social.domain_activities',
+          'social.comments',
+          'social.comment_replies',
+          'social.blocks',
+        ].map(async (name) => [name, await metric(name, day)]),
+      ),
+    );
+    expect(values).toEqual({
+      'social.friendships_ended': 3,
+      'social.friendships_ended_unfriended': 2,
+      'social.friendships_ended_blocked': 1,
+      'social.activities_posted': 6,
+      'social.posts': 2,
+      'social.shares': 1,
+      'social.domain_activities': 3,
+      'social.comments': 3,
+      'social.comment_replies': 1,
+      'social.blocks': 2,
+    });
   });
 
   it('records system events (no actor) without counting anyone as active', async () => {

@@ -14,6 +14,7 @@ import type { EventSpecs } from './define';
 import { type IdentityEvents, identityEvents } from './identity';
 import { type MediaEvents, mediaEvents } from './media';
 import { type NotificationsEvents, notificationsEvents } from './notifications';
+import { type SocialEvents, socialEvents } from './social';
 import { type SupportEvents, supportEvents } from './support';
 import { type UsageEvents, usageEvents } from './usage';
 
@@ -27,7 +28,8 @@ export interface EventContracts
     MediaEvents,
     AiEvents,
     BookingsEvents,
-    SupportEvents {}
+    SupportEvents,
+    SocialEvents {}
 
 const SPECS: EventSpecs<EventContracts> = {
   ...identityEvents,
@@ -39,6 +41,7 @@ const SPECS: EventSpecs<EventContracts> = {
   ...aiEvents,
   ...bookingsEvents,
   ...supportEvents,
+  ...socialEvents,
 };
 
 export type EventType = keyof EventContracts;
@@ -58,3 +61,4 @@ export type { SessionFacts } from './bookings';
 export type { MediaType } from './media';
 export type { NotificationChannel } from './notifications';
 export type { TicketFacts, TicketPriority, TicketStatus } from './support';
+export type { ActivityFacts, ActivityVisibility } from './social';

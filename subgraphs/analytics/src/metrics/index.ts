@@ -6,6 +6,7 @@ import { identityMetrics } from './identity-metrics';
 import { mediaMetrics } from './media-metrics';
 import { notificationsMetrics } from './notifications-metrics';
 import { MetricRegistry } from './registry';
+import { socialMetrics } from './social-metrics';
 import { supportMetrics } from './support-metrics';
 
 export { MetricRegistry, ALL_EVENTS_METRIC, type DomainMetrics, type EventRule } from './registry';
@@ -22,4 +23,5 @@ export const registry = new MetricRegistry([
   aiMetrics,
   bookingsMetrics,
   supportMetrics,
+  socialMetrics,
 ]);
