@@ -15,6 +15,12 @@ import { publishPicture, unpublishPicture } from './service/publications';
 import { sweepAndLog } from './service/janitor';
 import { mediaSettings } from './service/settings';
 import { UrlSigner } from './service/signing';
+import {
+  friendshipAccepted,
+  friendshipEnded,
+  shareSocialAttachments,
+  unshareSocialAttachments,
+} from './service/social';
 
 /**
  * media: files uploaded whole or resumably (tus), judged by their bytes, images optimised,
@@ -65,6 +71,10 @@ export const media = defineSubgraph({
     'support.attachments_unshared': unshareAttachments,
     'support.agent_added': agentAdded,
     'support.agent_removed': agentRemoved,
+    'social.attachments_shared': shareSocialAttachments,
+    'social.attachments_unshared': unshareSocialAttachments,
+    'social.friendship_accepted': friendshipAccepted,
+    'social.friendship_ended': friendshipEnded,
   },
   routes: mediaRoutes,
 });

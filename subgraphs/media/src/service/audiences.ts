@@ -8,16 +8,22 @@ import { isUuid } from './uploads';
  * Audiences: a media may be shared, for a use of another domain (`ticket:<id>`), with
  * audiences whose members may then read it (signed URLs, never the public address). An
  * audience is `user:<id>` (that user alone) or a name whose members events tell
- * (`support-agents`).
+ * (`support-agents`, `friends:<id>`).
  */
 export const SUPPORT_AGENTS = 'support-agents';
 
+/** Not an audience: social's word for "publish it" (see social.ts); never a share row. */
+export const PUBLIC_AUDIENCE = 'public';
+
 /** Longest use or audience name stored (longer ones are ignored, as malformed). */
 const MAX_NAME = 100;
-const validName = (name: string) => name.length > 0 && name.length <= MAX_NAME;
+export const validName = (name: string) => name.length > 0 && name.length <= MAX_NAME;
 
 /** The audience only `userId` is in. */
 export const userAudience = (userId: string) => `user:${userId}`;
+
+/** The friends of `userId` (social's friendship graph). */
+export const friendsAudience = (userId: string) => `friends:${userId}`;
 
 /**
  * Shares, for `use`, the media of `mediaIds` that `ownerId` owns and has not deleted with each
@@ -80,9 +86,13 @@ export async function sharedWithViewer(
   return new Set(rows.map((row) => row.media_id));
 }
 
-/** Erasure: the user is in no audience any more (named ones, and shares naming them alone). */
+/**
+ * Erasure: the user is in no audience any more (named ones, and shares naming them alone), and
+ * their friends' audience is gone.
+ */
 export async function dropMemberships(em: EntityManager, userId: string): Promise<void> {
   await em.nativeDelete(AudienceMember, { userId });
+  await em.nativeDelete(AudienceMember, { audience: friendsAudience(userId) });
   await em.nativeDelete(MediaShare, { audience: userAudience(userId) });
 }
 
