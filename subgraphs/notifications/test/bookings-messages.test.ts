@@ -1,5 +1,5 @@
 import { createEvent, type EventData, type EventType } from '@lattice/events';
-import { MESSAGES, type MessageKind, messageFor, OUTSIDE_MAIL_KINDS } from '../src/messages';
+import { MESSAGES, type MessageKind, messagesFor, OUTSIDE_MAIL_KINDS } from '../src/messages';
 import {
   bookingCancelled,
   bookingConfirmed,
@@ -308,9 +308,9 @@ describe('bookings.induction_completed', () => {
 describe('the registry', () => {
   it('has a kind for the bookings events that deserve one, and consumes no other', () => {
     const kinds = Object.fromEntries(
-      [...messageFor]
+      [...messagesFor]
         .filter(([type]) => type.startsWith('bookings.'))
-        .map(([type, kind]) => [type, kind.kind]),
+        .flatMap(([type, kinds]) => kinds.map((kind) => [type, kind.kind])),
     );
     expect(kinds).toEqual({
       'bookings.booking_confirmed': 'booking_confirmed',

@@ -1,5 +1,5 @@
 import { createEvent, type EventData, type EventType } from '@lattice/events';
-import { type MessageKind, messageFor } from '../src/messages';
+import { type MessageKind, messagesFor } from '../src/messages';
 import {
   ticketAssigned,
   ticketNote,
@@ -274,9 +274,9 @@ describe('support.sla_breached', () => {
 describe('the registry', () => {
   it('has a kind for the support events that deserve one, and consumes no other', () => {
     const kinds = Object.fromEntries(
-      [...messageFor]
+      [...messagesFor]
         .filter(([type]) => type.startsWith('support.'))
-        .map(([type, kind]) => [type, kind.kind]),
+        .flatMap(([type, kinds]) => kinds.map((kind) => [type, kind.kind])),
     );
     expect(kinds).toEqual({
       'support.ticket_opened': 'ticket_received',

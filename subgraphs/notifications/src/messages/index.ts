@@ -13,6 +13,14 @@ import {
 import type { MessageKind } from './define';
 import { emailVerification, passwordChanged, passwordReset, securityAlert } from './identity';
 import {
+  activityCommented,
+  activityLiked,
+  commentReplied,
+  followed,
+  friendRequested,
+  friendshipAccepted,
+} from './social';
+import {
   ticketAssigned,
   ticketNote,
   ticketReceived,
@@ -25,7 +33,9 @@ export { CATEGORIES, type Category, type Channel, type MessageKind, type Message
 
 /**
  * Every kind of message, one file per publishing domain: a domain adds its message (the event
- * that triggers it, where it goes, its wording) there and lists it here. One kind per event type.
+ * that triggers it, where it goes, its wording) there and lists it here. A kind has one
+ * recipient: an event telling several people (a reply: the activity's owner, the comment's
+ * author) triggers one kind per recipient, each named apart.
  */
 export const MESSAGES: readonly MessageKind[] = [
   emailVerification,
@@ -50,12 +60,22 @@ export const MESSAGES: readonly MessageKind[] = [
   ticketStatusChanged,
   ticketAssigned,
   ticketSlaBreached,
+  friendRequested,
+  friendshipAccepted,
+  activityLiked,
+  activityCommented,
+  commentReplied,
+  followed,
 ] as MessageKind[];
 
-export const messageFor = new Map<EventType, MessageKind>(
-  MESSAGES.map((message) => [message.event, message]),
-);
-if (messageFor.size !== MESSAGES.length) throw new Error('two message kinds are triggered by one event type');
+/** The kinds each event type triggers, in the order listed. */
+export const messagesFor = new Map<EventType, readonly MessageKind[]>();
+for (const message of MESSAGES)
+  messagesFor.set(message.event, [...(messagesFor.get(message.event) ?? []), message]);
+// Deliveries and inbox entries are unique on (event, kind): two kinds of one name would be one.
+if (new Set(MESSAGES.map((message) => message.kind)).size !== MESSAGES.length) {
+  throw new Error('two message kinds have one name');
+}
 
 /**
  * The only kinds that may mail an address no user is known by (`outsideEmail`): an invitation

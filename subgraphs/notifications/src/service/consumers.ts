@@ -13,16 +13,19 @@ const projection: Consumers = {
   'identity.user_deleted': (em, event) => forget(em, event.data),
 };
 
-/** What notifications consumes: the recipients' details, and every event a message is sent for. */
+/**
+ * What notifications consumes: the recipients' details, and every event a message is sent for
+ * (each kind it triggers planned in turn, in the one transaction that consumes it).
+ */
 export const consumers: Consumers = { ...projection };
 for (const message of MESSAGES) {
-  const own = projection[message.event] as EventApplier<NotificationsRuntime> | undefined;
+  const before = consumers[message.event] as EventApplier<NotificationsRuntime> | undefined;
   (consumers as Record<string, EventApplier<NotificationsRuntime>>)[message.event] = async (
     em,
     event,
     runtime,
   ) => {
-    await own?.(em, event, runtime);
+    await before?.(em, event, runtime);
     await planMessage(em, runtime, message, event);
   };
 }
