@@ -1,0 +1,1 @@
+export { social as subgraph } from './subgraph';

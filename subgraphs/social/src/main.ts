@@ -1,0 +1,4 @@
+import { runSubgraph } from '@lattice/subgraph-kit';
+import { social } from './subgraph';
+
+void runSubgraph(social);
