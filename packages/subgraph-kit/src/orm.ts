@@ -47,8 +47,20 @@ export async function createOrm(options: OrmOptions): Promise<{ orm: MikroORM; s
   return { orm, sql };
 }
 
-/** Creates the subgraph's schema if needed and applies pending migrations. */
+/**
+ * Creates the subgraph's schema if needed and applies pending migrations, one process at a
+ * time: replicas starting together (a rolling deploy, `kubectl scale`) wait on a PostgreSQL
+ * advisory lock per schema, held by a transaction open for the duration, so the first applies
+ * the release and the others find it applied. A process that dies mid-way releases the lock
+ * with its connection, and each migration is transactional, so the next one starts clean.
+ */
 export async function migrate(orm: MikroORM, schema: string): Promise<void> {
-  await orm.em.getConnection().execute(`create schema if not exists "${schema}"`);
-  await orm.getMigrator().up();
+  await orm.em
+    .getConnection()
+    .getKnex()
+    .transaction(async (lock) => {
+      await lock.raw('select pg_advisory_xact_lock(hashtext(?))', [`lattice-migrate:${schema}`]);
+      await orm.em.getConnection().execute(`create schema if not exists "${schema}"`);
+      await orm.getMigrator().up();
+    });
 }
