@@ -22,6 +22,7 @@ export class Message {
     | 'error'
     | 'createdAt'
     | 'writtenAt'
+    | 'cancelRequestedAt'
     | 'replacedAt';
   id: string = randomUUID();
   conversationId!: string;
@@ -40,6 +41,11 @@ export class Message {
   createdAt: Date = new Date();
   /** The last time a reply's text was saved: a STREAMING reply not written for long is orphaned. */
   writtenAt: Date = new Date();
+  /**
+   * When its owner asked to stop a STREAMING reply: the writer reads it with each save, so a
+   * cancel holds even when the bus cannot carry it.
+   */
+  cancelRequestedAt: Date | null = null;
   replacedAt: Date | null = null;
 }
 
@@ -71,6 +77,7 @@ export const MessageSchema = new EntitySchema<Message>({
     error: { type: 'string', length: 500, nullable: true },
     createdAt: { type: 'datetime' },
     writtenAt: { type: 'datetime' },
+    cancelRequestedAt: { type: 'datetime', nullable: true },
     replacedAt: { type: 'datetime', nullable: true },
   },
 });

@@ -27,6 +27,7 @@ export const MessageStreamEvent: MessageStreamEventResolvers<Context> = {
           createdAt: new Date(event.reply.createdAt),
           writtenAt: new Date(event.reply.createdAt),
           replacedAt: null,
+          cancelRequestedAt: null,
         } satisfies Message)
       : null,
 };

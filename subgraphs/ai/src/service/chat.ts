@@ -57,7 +57,17 @@ export async function cancelGeneration(
   const conversation = await findConversation(em, ownerId, conversationId);
   const running = await streamingReply(em, conversation.id);
   if (!running) return false;
-  await runtime.hub.request({ kind: 'cancel', messageId: running.id });
+  // Stored first: the writer sees it at its next save even if the bus is down; the bus only
+  // makes it immediate.
+  await em.nativeUpdate(Message, { id: running.id, status: 'STREAMING' }, { cancelRequestedAt: new Date() });
+  await runtime.hub
+    .request({ kind: 'cancel', messageId: running.id })
+    .catch((error: unknown) =>
+      runtime.log.warn(
+        { err: error, messageId: running.id },
+        'cancel not broadcast; the writer reads it at its next save',
+      ),
+    );
   return true;
 }
 

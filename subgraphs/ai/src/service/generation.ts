@@ -116,14 +116,12 @@ async function generate(
         content += delta;
         if (Date.now() - lastFlush >= FLUSH_EVERY_MS) {
           lastFlush = Date.now();
-          const text = content;
-          flushing = runtime.orm.em
-            .fork()
-            .nativeUpdate(
-              Message,
-              { id: reply.id, status: 'STREAMING' },
-              { content: text, writtenAt: new Date() },
-            );
+          flushing = saveProgress(runtime, reply.id, content).then((cancelRequested) => {
+            if (cancelRequested && !cancelled) {
+              cancelled = true;
+              abort.abort();
+            }
+          });
         }
       }
       // Not a stream at all (a 200 carrying an error, a proxy's page): the provider answered nothing.
@@ -248,4 +246,17 @@ export function storedReply(message: Message): StoredReply {
     error: message.error,
     createdAt: message.createdAt.toISOString(),
   };
+}
+
+/** Saves the text written so far; answers whether the owner asked to stop since. */
+async function saveProgress(runtime: AiRuntime, messageId: string, content: string): Promise<boolean> {
+  const [row] = await runtime.orm.em
+    .fork()
+    .getConnection()
+    .execute<Array<{ cancel_requested_at: Date | null }>>(
+      `update ai.message set content = ?, written_at = ? where id = ? and status = 'STREAMING'
+       returning cancel_requested_at`,
+      [content, new Date(), messageId],
+    );
+  return !!row?.cancel_requested_at;
 }
