@@ -15,17 +15,18 @@ export const Activity: ActivityResolvers<Context> = {
   friend: (activity) => (activity.friendId ? reference(activity.friendId) : null),
   likedByMe: (activity, _args, { viewer, loaders }) =>
     viewer ? loaders.forViewer(viewer.id).liked.load(activity.id) : false,
-  likers: async (activity, args, { em }) => {
-    const page = await likers(em, activity.id, args);
+  likers: async (activity, args, { viewer, em }) => {
+    const page = await likers(em, activity.id, args, viewer?.id ?? null);
     return {
       edges: page.edges.map((edge) => ({ cursor: edge.cursor, node: reference(edge.node.userId) })),
       pageInfo: page.pageInfo,
     };
   },
-  comments: (activity, args, { em }) => comments(em, activity.id, null, args),
+  comments: (activity, args, { viewer, em }) => comments(em, activity.id, null, args, viewer?.id ?? null),
 };
 
 export const Comment: CommentResolvers<Context> = {
   author: (comment) => reference(comment.authorId),
-  replies: (comment, args, { em }) => comments(em, comment.activityId, comment.id, args),
+  replies: (comment, args, { viewer, em }) =>
+    comments(em, comment.activityId, comment.id, args, viewer?.id ?? null),
 };

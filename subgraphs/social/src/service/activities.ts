@@ -1,4 +1,4 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
+import { type EntityManager, LockMode } from '@mikro-orm/postgresql';
 import { createEvent, recordEvent } from '@lattice/events';
 import { badUserInput, forbidden, text, validateInput } from '@lattice/server-kit';
 import { isUuid, type PageArgs, pageSize } from '@lattice/subgraph-kit';
@@ -112,17 +112,28 @@ export async function visibleActivity(
   em: EntityManager,
   viewerId: string,
   id: string,
+  lock = false,
 ): Promise<Activity | null> {
   if (!isUuid(id)) return null;
   const [row] = await em.execute<Array<Record<string, unknown>>>(
-    `select a.* from social.activity a where a.id = ? and ${VISIBLE_TO_VIEWER}`,
+    `select a.* from social.activity a where a.id = ? and ${VISIBLE_TO_VIEWER}${lock ? ' for key share of a' : ''}`,
     [id, ...visibleParams(viewerId)],
   );
   return row ? em.map(Activity, row) : null;
 }
 
-export async function requireVisible(em: EntityManager, viewerId: string, id: string): Promise<Activity> {
-  const activity = await visibleActivity(em, viewerId, activityId(id));
+/**
+ * The visible activity or NOT_FOUND. With `lock` (in a transaction that adds to it: a like, a
+ * comment, a share), it is held until commit, so a deletion waits and then takes what was added,
+ * or goes first and the addition finds nothing.
+ */
+export async function requireVisible(
+  em: EntityManager,
+  viewerId: string,
+  id: string,
+  lock = false,
+): Promise<Activity> {
+  const activity = await visibleActivity(em, viewerId, activityId(id), lock);
   if (!activity) throw activityNotFound();
   return activity;
 }
@@ -144,7 +155,7 @@ export async function share(
 ) {
   const words = validateInput(shareText, input.text, 'text');
   return em.transactional(async (tx) => {
-    const original = await requireVisible(tx, viewerId, id);
+    const original = await requireVisible(tx, viewerId, id, true);
     const visibility = input.visibility ?? 'FRIENDS';
     if (original.visibility !== 'PUBLIC' && visibility !== 'PRIVATE')
       throw badUserInput('visibility: only public activities are shared beyond yourself', 'visibility');
@@ -164,8 +175,13 @@ export async function share(
   });
 }
 
+/** The caller's activity, locked until commit (two deletions at once: the second finds nothing). */
 async function ownActivity(em: EntityManager, viewerId: string, id: string): Promise<Activity> {
-  const activity = await em.findOne(Activity, { id: activityId(id) });
+  const activity = await em.findOne(
+    Activity,
+    { id: activityId(id) },
+    { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true },
+  );
   if (!activity || (await visibleActivity(em, viewerId, activity.id)) === null) throw activityNotFound();
   if (activity.actorId !== viewerId) throw forbidden('Only its author changes an activity');
   return activity;
@@ -180,6 +196,14 @@ export async function setVisibility(
 ): Promise<Activity> {
   return em.transactional(async (tx) => {
     const activity = await ownActivity(tx, viewerId, id);
+    if (activity.kind === 'SHARE' && visibility !== 'PRIVATE') {
+      // As when sharing: a share never reaches wider than the public.
+      const original = activity.sharedActivityId
+        ? await tx.findOne(Activity, { id: activity.sharedActivityId })
+        : null;
+      if (original?.visibility !== 'PUBLIC')
+        throw badUserInput('visibility: only public activities are shared beyond yourself', 'visibility');
+    }
     activity.visibility = visibility;
     shareMedia(tx, activity);
     return activity;
@@ -201,9 +225,12 @@ export async function removeActivities(em: EntityManager, activities: Activity[]
   await em.execute('delete from social.feed_item where activity_id in (?)', [ids]);
   await em.execute('delete from social.activity_like where activity_id in (?)', [ids]);
   await em.execute('delete from social.comment where activity_id in (?)', [ids]);
+  // One statement per original, however many of its shares go (UPDATE … FROM changes a row once).
   await em.execute(
-    `update social.activity o set share_count = share_count - 1
-     from social.activity s where s.id in (?) and s.shared_activity_id = o.id`,
+    `update social.activity o set share_count = o.share_count - n.shares
+     from (select shared_activity_id, count(*)::int as shares from social.activity
+           where id in (?) and shared_activity_id is not null group by shared_activity_id) n
+     where n.shared_activity_id = o.id`,
     [ids],
   );
   await em.execute('delete from social.activity where id in (?)', [ids]);

@@ -1,4 +1,4 @@
-import type { EventApplier } from '@lattice/subgraph-kit';
+import { type EventApplier, isUuid } from '@lattice/subgraph-kit';
 import { Activity } from '../entities';
 import type { SocialRuntime } from '../runtime';
 import { removeActivities } from './activities';
@@ -10,16 +10,21 @@ import { removeActivities } from './activities';
  */
 export const eraseUserSocial: EventApplier<SocialRuntime, 'identity.user_deleted'> = async (em, event) => {
   const userId = event.data.userId;
-  await removeActivities(em, await em.find(Activity, { actorId: userId }));
+  if (!isUuid(userId)) return;
+  // Theirs, and others' "became friends with" naming them.
+  await removeActivities(em, await em.find(Activity, { $or: [{ actorId: userId }, { friendId: userId }] }));
   await em.execute(
     `update social.activity a set like_count = like_count - 1
      from social.activity_like l where l.user_id = ? and l.activity_id = a.id`,
     [userId],
   );
   await em.execute('delete from social.activity_like where user_id = ?', [userId]);
+  // Counted per parent: UPDATE … FROM changes a row once however many of their replies it has.
   await em.execute(
-    `update social.comment p set reply_count = reply_count - 1
-     from social.comment c where c.author_id = ? and c.parent_id = p.id`,
+    `update social.comment p set reply_count = p.reply_count - n.replies
+     from (select parent_id, count(*)::int as replies from social.comment
+           where author_id = ? and parent_id is not null group by parent_id) n
+     where n.parent_id = p.id`,
     [userId],
   );
   await em.execute(

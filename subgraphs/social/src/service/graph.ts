@@ -140,6 +140,12 @@ async function between(
   return em.transactional(async (tx) => {
     await lockPair(tx, viewerId, other);
     await ensurePeople(tx, [viewerId, other]);
+    // Their counts are written in id order: changes of pairs sharing a user (a triangle of
+    // accepts) then wait for one another instead of deadlocking.
+    await tx.execute(
+      'select 1 from social.person where user_id in (?, ?) order by user_id for no key update',
+      [viewerId, other],
+    );
     await change(tx);
     return relationship(tx, viewerId, other);
   });

@@ -1,4 +1,4 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
+import { type EntityManager, LockMode, raw } from '@mikro-orm/postgresql';
 import { createEvent, recordEvent } from '@lattice/events';
 import { badUserInput, forbidden, notFound, validateInput, text } from '@lattice/server-kit';
 import { isUuid, type PageArgs, paginate } from '@lattice/subgraph-kit';
@@ -13,7 +13,7 @@ import { activityFacts } from './events';
  */
 export async function like(em: EntityManager, runtime: SocialRuntime, viewerId: string, id: string) {
   return em.transactional(async (tx) => {
-    const activity = await requireVisible(tx, viewerId, id);
+    const activity = await requireVisible(tx, viewerId, id, true);
     const inserted = await tx.execute<unknown[]>(
       `insert into social.activity_like (activity_id, user_id, created_at) values (?, ?, ?)
        on conflict do nothing returning user_id`,
@@ -36,7 +36,7 @@ export async function like(em: EntityManager, runtime: SocialRuntime, viewerId: 
 
 export async function unlike(em: EntityManager, viewerId: string, id: string) {
   return em.transactional(async (tx) => {
-    const activity = await requireVisible(tx, viewerId, id);
+    const activity = await requireVisible(tx, viewerId, id, true);
     const removed = await tx.execute<unknown[]>(
       'delete from social.activity_like where activity_id = ? and user_id = ? returning user_id',
       [activity.id, viewerId],
@@ -60,12 +60,19 @@ export async function comment(
 ): Promise<Comment> {
   const words = validateInput(body, args.body, 'body');
   return em.transactional(async (tx) => {
-    const activity = await requireVisible(tx, viewerId, args.activityId);
+    const activity = await requireVisible(tx, viewerId, args.activityId, true);
     let parent: Comment | null = null;
     if (args.parentId) {
+      // Locked until commit: its deletion waits and takes this reply, or goes first.
       parent = isUuid(args.parentId)
-        ? await tx.findOne(Comment, { id: args.parentId, activityId: activity.id })
+        ? await tx.findOne(
+            Comment,
+            { id: args.parentId, activityId: activity.id },
+            { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true },
+          )
         : null;
+      // A comment of someone blocked either way is not there for the caller (and is not told).
+      if (parent && (await blockedEitherWay(tx, viewerId, parent.authorId))) parent = null;
       if (!parent) throw badUserInput('parentId: not a comment of this activity', 'parentId');
       if (parent.parentId)
         throw badUserInput('parentId: replies are one level deep: answer its comment', 'parentId');
@@ -102,7 +109,10 @@ export async function comment(
 /** Its author, or the activity's, deletes a comment (with its replies; the counts follow). */
 export async function deleteComment(em: EntityManager, viewerId: string, id: string): Promise<boolean> {
   return em.transactional(async (tx) => {
-    const found = isUuid(id) ? await tx.findOne(Comment, { id }) : null;
+    // Locked: a second deletion at once finds nothing, and replies being written are waited for.
+    const found = isUuid(id)
+      ? await tx.findOne(Comment, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true })
+      : null;
     const activity = found ? await visibleActivity(tx, viewerId, found.activityId) : null;
     if (!found || !activity) throw notFound('No such comment');
     if (found.authorId !== viewerId && activity.actorId !== viewerId)
@@ -115,7 +125,7 @@ export async function deleteComment(em: EntityManager, viewerId: string, id: str
       removed.length,
       activity.id,
     ]);
-    if (found.parentId)
+    if (found.parentId && removed.length)
       await tx.execute('update social.comment set reply_count = reply_count - 1 where id = ?', [
         found.parentId,
       ]);
@@ -123,14 +133,46 @@ export async function deleteComment(em: EntityManager, viewerId: string, id: str
   });
 }
 
-/** Top-level comments (or a comment's replies), oldest first. */
-export function comments(em: EntityManager, activityId: string, parentId: string | null, page: PageArgs) {
-  return paginate(em, Comment, { activityId, parentId }, page, { orderBy: ['createdAt', 'id'] });
+async function blockedEitherWay(em: EntityManager, viewerId: string, otherId: string): Promise<boolean> {
+  const rows = await em.execute<unknown[]>(
+    `select 1 from social.block
+     where (blocker_id = ? and blocked_id = ?) or (blocker_id = ? and blocked_id = ?)`,
+    [viewerId, otherId, otherId, viewerId],
+  );
+  return rows.length > 0;
 }
 
-/** Who likes an activity, latest first. */
-export function likers(em: EntityManager, activityId: string, page: PageArgs) {
-  return paginate(em, Like, { activityId }, page, {
+/** Leaves out rows by anyone the viewer blocked or was blocked by (column `column`). */
+const notBlockedWith = (viewerId: string | null, column: string) =>
+  viewerId
+    ? {
+        [raw(
+          (alias) => `not exists (select 1 from social.block b
+            where (b.blocker_id = ${alias}.${column} and b.blocked_id = ?) or (b.blocker_id = ? and b.blocked_id = ${alias}.${column}))`,
+          [viewerId, viewerId],
+        )]: [],
+      }
+    : {};
+
+/**
+ * Top-level comments (or a comment's replies), oldest first; none by anyone blocked either way
+ * with the viewer (the counts still count them).
+ */
+export function comments(
+  em: EntityManager,
+  activityId: string,
+  parentId: string | null,
+  page: PageArgs,
+  viewerId: string | null,
+) {
+  return paginate(em, Comment, { activityId, parentId, ...notBlockedWith(viewerId, 'author_id') }, page, {
+    orderBy: ['createdAt', 'id'],
+  });
+}
+
+/** Who likes an activity, latest first; no one blocked either way with the viewer. */
+export function likers(em: EntityManager, activityId: string, page: PageArgs, viewerId: string | null) {
+  return paginate(em, Like, { activityId, ...notBlockedWith(viewerId, 'user_id') }, page, {
     orderBy: ['createdAt', 'userId'],
     direction: 'desc',
     defaultFirst: 3,

@@ -5,7 +5,8 @@ import { Activity } from '../entities';
 
 export type ActivityPage = Connection<Activity>;
 
-const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+// As `toISOString` spells it, within the years PostgreSQL holds (no year 0000).
+const INSTANT = /^(?!0000)\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 
 /**
  * The keyset condition of activity pages, latest first on (created_at, id) of `alias`: empty
@@ -14,7 +15,13 @@ const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 export function afterCursor(page: PageArgs, alias: string): { sql: string; params: unknown[] } {
   if (!page.after) return { sql: '', params: [] };
   const [at, id] = decodeCursor(page.after, 2);
-  if (typeof at !== 'string' || !INSTANT.test(at) || typeof id !== 'string' || !isUuid(id))
+  if (
+    typeof at !== 'string' ||
+    !INSTANT.test(at) ||
+    Number.isNaN(Date.parse(at)) ||
+    typeof id !== 'string' ||
+    !isUuid(id)
+  )
     throw badUserInput('after: not a cursor returned by this list', 'after');
   return { sql: `and (${alias}.created_at, ${alias}.id) < (?, ?)`, params: [new Date(at), id] };
 }
