@@ -100,6 +100,21 @@ describe('follows', () => {
     expect(await counts(star.token, star.id)).toEqual({ friends: 0, followers: 30, following: 0 });
     await s.ok(fans[0]!.token, relation('unfollow'), { u: star.id });
     expect((await counts(star.token, star.id)).followers).toBe(29);
+    const lists = await s.ok(
+      star.token,
+      `query($star: ID!, $fan: ID!) { _entities(representations: [{ __typename: "User", id: $star }, { __typename: "User", id: $fan }]) {
+        ... on User { followers(first: 100) { edges { node { id } } } following { edges { node { id } } } } } }`,
+      { star: star.id, fan: fans[1]!.id },
+    );
+    const followers = lists._entities[0].followers.edges.map((edge: any) => edge.node.id);
+    expect(followers.sort()).toEqual(
+      fans
+        .slice(1)
+        .map((fan) => fan.id)
+        .sort(),
+    );
+    expect(lists._entities[0].following.edges).toEqual([]);
+    expect(lists._entities[1].following.edges).toEqual([{ node: { id: star.id } }]);
   });
 });
 

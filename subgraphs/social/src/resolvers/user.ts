@@ -2,7 +2,7 @@ import { isUuid } from '@lattice/subgraph-kit';
 import type { UserResolvers } from '../__generated__/resolvers-types';
 import type { Context } from '../context';
 import { userActivity } from '../service/activities';
-import { followersOf, followingOf, friendsOf, mutualFriends } from '../service/lists';
+import { followsOf, friendsOf, mutualFriends } from '../service/lists';
 
 const EMPTY = { edges: [], pageInfo: { hasNextPage: false, endCursor: null } };
 
@@ -23,11 +23,11 @@ export const User: UserResolvers<Context> = {
   followers: async (user, args, context) =>
     (await hidden(context, user.id))
       ? EMPTY
-      : followersOf(context.em, user.id, context.viewer?.id ?? null, args),
+      : followsOf(context.em, user.id, context.viewer?.id ?? null, 'followers', args),
   following: async (user, args, context) =>
     (await hidden(context, user.id))
       ? EMPTY
-      : followingOf(context.em, user.id, context.viewer?.id ?? null, args),
+      : followsOf(context.em, user.id, context.viewer?.id ?? null, 'following', args),
   socialCounts: async (user, _args, context) => {
     if (await hidden(context, user.id)) return null;
     const person = await context.loaders.personById.load(user.id);

@@ -31,42 +31,23 @@ export async function friendsOf(em: EntityManager, userId: string, viewerId: str
   return users(rows, (row) => row.friendId);
 }
 
-export async function followersOf(
+/** Who follows `userId` (`followers`), or whom they follow (`following`), latest first. */
+export async function followsOf(
   em: EntityManager,
   userId: string,
   viewerId: string | null,
+  side: 'followers' | 'following',
   page: PageArgs,
 ) {
-  const rows = await paginate(
-    em,
-    Follow,
-    { followeeId: userId, ...notBlockedWith(viewerId, 'follower_id') },
-    page,
-    {
-      orderBy: ['createdAt', 'followerId'],
-      direction: 'desc',
-    },
-  );
-  return users(rows, (row) => row.followerId);
-}
-
-export async function followingOf(
-  em: EntityManager,
-  userId: string,
-  viewerId: string | null,
-  page: PageArgs,
-) {
-  const rows = await paginate(
-    em,
-    Follow,
-    { followerId: userId, ...notBlockedWith(viewerId, 'followee_id') },
-    page,
-    {
-      orderBy: ['createdAt', 'followeeId'],
-      direction: 'desc',
-    },
-  );
-  return users(rows, (row) => row.followeeId);
+  const [mine, theirs, column] =
+    side === 'followers'
+      ? (['followeeId', 'followerId', 'follower_id'] as const)
+      : (['followerId', 'followeeId', 'followee_id'] as const);
+  const rows = await paginate(em, Follow, { [mine]: userId, ...notBlockedWith(viewerId, column) }, page, {
+    orderBy: ['createdAt', theirs],
+    direction: 'desc',
+  });
+  return users(rows, (row) => row[theirs]);
 }
 
 /** Friends of `userId` who are also the viewer's. */
