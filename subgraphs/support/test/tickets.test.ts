@@ -152,3 +152,38 @@ describe('the queue', () => {
     expect(bad.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'filter.text' });
   });
 });
+
+describe('word search over a long queue', () => {
+  it('finds a rare word however old, and pages a common one in order', async () => {
+    const agent = await s.agent();
+    const author = await s.user();
+    await s
+      .em()
+      .getConnection()
+      .execute(
+        `insert into support.ticket (id, author_id, title, description, category, priority, status,
+           first_response_due_at, resolution_due_at, paused_seconds, created_at, updated_at)
+         select gen_random_uuid(), ?, case when i = 1 then 'zebra crossing' else 'payment question ' || i end,
+           'text', 'billing', 'NORMAL', 'OPEN', now(), now(), 0,
+           now() - make_interval(mins => 5000 - i), now() - make_interval(mins => 5000 - i)
+         from generate_series(1, 1200) as i`,
+        [author.id],
+      );
+    const search = async (text: string, after: string | null = null) =>
+      (
+        await s.ok(
+          agent.token,
+          'query($f: TicketFilter, $after: String) { supportTickets(filter: $f, first: 20, after: $after) { edges { node { title } } pageInfo { hasNextPage endCursor } } }',
+          { f: { text }, after },
+        )
+      ).supportTickets;
+    expect((await search('zebr')).edges).toEqual([{ node: { title: 'zebra crossing' } }]);
+    const first = await search('paym');
+    const second = await search('paym', first.pageInfo.endCursor);
+    const numbers = [...first.edges, ...second.edges].map((edge: any) =>
+      Number(edge.node.title.split(' ').pop()),
+    );
+    expect(numbers).toEqual(Array.from({ length: 40 }, (_, i) => 1200 - i));
+    expect(second.pageInfo.hasNextPage).toBe(true);
+  });
+});
