@@ -1,100 +1,22 @@
 import { randomUUID } from 'node:crypto';
-import {
-  createEvent,
-  createInProcessBus,
-  type EventBus,
-  type EventData,
-  type EventEnvelope,
-  type EventType,
-} from '@lattice/events';
-import { createLogger } from '@lattice/server-kit';
+import type { EventEnvelope } from '@lattice/events';
 import type { CapturedMail } from '@lattice/smtp-capture';
-import { type RunningSubgraph, startSubgraph, subgraphConfigFromEnv } from '@lattice/subgraph-kit';
-import { createTestDatabase, type TestDatabase, waitFor } from '@lattice/testkit';
+import { waitFor } from '@lattice/testkit';
 import { Delivery, Recipient } from '../src/entities';
-import type { NotificationsRuntime } from '../src/runtime';
-import { notifications } from '../src/subgraph';
+import { pause, startWithMail, type WithMail } from './support/domain-events';
 
 /**
  * What reaches a mailbox from values others control (names, plan names, currencies and
  * addresses carried by events, links under APP_URL), and what the service logs meanwhile. The
  * subgraph runs without SMTP_URL, as `npm start` does: mail goes to its local capture.
  */
-let db: TestDatabase;
-let bus: EventBus;
-let running: RunningSubgraph;
-let runtime: NotificationsRuntime;
-const logLines: string[] = [];
-
-const log = createLogger('notifications', 'debug', { write: (line: string) => logLines.push(line) });
-
+let n: WithMail;
 beforeAll(async () => {
-  db = await createTestDatabase();
-  // What the kit's own bus logs when a handler fails, to this log.
-  bus = createInProcessBus({
-    onRetry: (event, group, error) => log.warn({ err: error, eventId: event.id, group }, 'retried'),
-    onDeadLetter: (event, group, error) => log.error({ err: error, eventId: event.id, group }, 'dead'),
+  n = await startWithMail({
+    origin: (data) => ({ actor: null, subject: (data as { userId: string }).userId }),
   });
-  running = await startSubgraph(
-    {
-      ...notifications,
-      init: async (deps) => (runtime = await notifications.init!(deps)),
-    },
-    subgraphConfigFromEnv(0, {
-      DATABASE_URL: db.url,
-      HOST: '127.0.0.1',
-      MAIL_CAPTURE_PORT: '0',
-      APP_URL: 'https://app.example.test/',
-      DELIVERY_RETRY_BASE_MS: '100',
-      DELIVERY_RETRY_MAX_MS: '400',
-    }),
-    { bus, logger: log },
-  );
 });
-afterAll(async () => {
-  await running?.close();
-  await bus?.close();
-  await db?.drop();
-});
-
-async function publish<T extends EventType>(type: T, data: EventData<T>): Promise<EventEnvelope<T>> {
-  const event = createEvent(type, { actor: null, subject: (data as { userId: string }).userId, data });
-  await bus.publish(event);
-  return event;
-}
-
-const sql = <T>(query: string, params: unknown[] = []) =>
-  running.orm.em.getConnection().execute<T[]>(query, params);
-
-/** Whether notifications applied the event (it did not fail, to be retried or dead-lettered). */
-const applied = async (event: EventEnvelope) =>
-  (await sql('select 1 from notifications.processed_event where event_id = ?', [event.id])).length > 0;
-
-const mailTo = (address: string, subject: RegExp) =>
-  runtime.capture!.waitFor((mail) => mail.envelope.to.includes(address) && subject.test(mail.subject));
-
-const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-async function registered(profile: Partial<EventData<'accounts.profile_updated'>['profile']> = {}) {
-  const userId = randomUUID();
-  const email = `${userId}@example.test`;
-  await publish('identity.user_registered', { userId, email, role: 'user' });
-  if (Object.keys(profile).length) {
-    await publish('accounts.profile_updated', {
-      userId,
-      fields: Object.keys(profile),
-      profile: {
-        displayName: 'Ada',
-        locale: 'en',
-        timezone: 'UTC',
-        phone: null,
-        notifications: { email: true, sms: false, marketing: false },
-        ...profile,
-      },
-    });
-  }
-  return { userId, email };
-}
+afterAll(() => n?.close());
 
 const headerNames = (mail: CapturedMail) =>
   mail.raw
@@ -105,8 +27,8 @@ const headerNames = (mail: CapturedMail) =>
 
 describe('values from events in a mail', () => {
   it('arrive escaped in HTML, whole in the text, and never past the subject line', async () => {
-    const user = await registered({ displayName: '<b>Eve</b> & "co"' });
-    await publish('billing.plan_changed', {
+    const user = await n.registered({ displayName: '<b>Eve</b> & "co"' });
+    await n.publish('billing.plan_changed', {
       userId: user.userId,
       change: 'upgraded\r\nBcc: thief@example.test' as 'upgraded',
       fromPlan: 'free',
@@ -115,7 +37,7 @@ describe('values from events in a mail', () => {
       monthlyAmount: 2_900,
       currency: 'usd',
     });
-    const mail = await mailTo(user.email, /Your plan/);
+    const mail = await n.mailTo(user.email, /Your plan/);
     expect(mail.html).toContain('&lt;img src&#x3D;x onerror&#x3D;alert(1)&gt;');
     expect(mail.html).toContain('Hello &lt;b&gt;Eve&lt;/b&gt; &amp; &quot;co&quot;');
     expect(mail.html).not.toMatch(/<img|<b>/);
@@ -126,8 +48,8 @@ describe('values from events in a mail', () => {
   });
 
   it('a currency that is not one still makes a receipt, escaped like any value', async () => {
-    const user = await registered();
-    const event = await publish('billing.payment_succeeded', {
+    const user = await n.registered();
+    const event = await n.publish('billing.payment_succeeded', {
       userId: user.userId,
       paymentId: 'pay_1',
       amount: 2_900,
@@ -135,8 +57,8 @@ describe('values from events in a mail', () => {
       purpose: 'credits',
       plan: null,
     });
-    expect(await applied(event)).toBe(true);
-    const mail = await mailTo(user.email, /Receipt/);
+    expect(await n.applied(event)).toBe(true);
+    const mail = await n.mailTo(user.email, /Receipt/);
     expect(mail.html).not.toContain('<script>');
     expect(mail.html).toContain('&lt;SCRIPT&gt;');
     expect(mail.subject).toBe('Receipt: 29.00 <SCRIPT>');
@@ -145,7 +67,7 @@ describe('values from events in a mail', () => {
 
 describe('an address in an event that is not one mailbox', () => {
   const resetTo = (userId: string, email: string) =>
-    publish('identity.password_reset_requested', {
+    n.publish('identity.password_reset_requested', {
       userId,
       email,
       token: randomUUID(),
@@ -153,32 +75,32 @@ describe('an address in an event that is not one mailbox', () => {
     });
 
   it('gets no mail, and adds no one else as a recipient', async () => {
-    const user = await registered(); // no display name: the address alone is the To
+    const user = await n.registered(); // no display name: the address alone is the To
     const events = [
       await resetTo(user.userId, 'victim@example.test, thief@example.test'),
       await resetTo(user.userId, 'victim@example.test;thief@example.test'),
       await resetTo(user.userId, 'victim@example.test\r\nBcc: thief@example.test'),
       await resetTo(user.userId, 'Victim <thief@example.test>'),
     ];
-    for (const event of events) expect(await applied(event)).toBe(true);
+    for (const event of events) expect(await n.applied(event)).toBe(true);
     await pause(500);
-    const stolen = runtime.capture!.messages().filter((mail) => /thief/.test(mail.envelope.to.join()));
+    const stolen = n.runtime.capture!.messages().filter((mail) => /thief/.test(mail.envelope.to.join()));
     expect(stolen.map((mail) => mail.envelope.to)).toEqual([]);
-    const rows = await running.orm.em.fork().find(Delivery, { eventId: { $in: events.map((e) => e.id) } });
+    const rows = await n.em().find(Delivery, { eventId: { $in: events.map((e) => e.id) } });
     expect(rows).toEqual([]);
   });
 
   it('too long for any mailbox, is not retried, and its token never reaches the log', async () => {
-    const user = await registered();
+    const user = await n.registered();
     const event = await resetTo(user.userId, `${'x'.repeat(400)}@example.test`);
-    expect(await applied(event)).toBe(true);
-    expect(await running.orm.em.fork().count(Delivery, { eventId: event.id })).toBe(0);
-    expect(logLines.join('\n')).not.toContain(event.data.token);
+    expect(await n.applied(event)).toBe(true);
+    expect(await n.em().count(Delivery, { eventId: event.id })).toBe(0);
+    expect(n.logLines.join('\n')).not.toContain(event.data.token);
   });
 
   it('a profile whose values do not fit is kept clipped, not dead-lettered', async () => {
-    const { userId } = await registered();
-    const event = await publish('accounts.profile_updated', {
+    const { userId } = await n.registered();
+    const event = await n.publish('accounts.profile_updated', {
       userId,
       fields: ['displayName', 'phone', 'locale', 'timezone'],
       profile: {
@@ -189,8 +111,8 @@ describe('an address in an event that is not one mailbox', () => {
         notifications: { email: true, sms: true, marketing: false },
       },
     });
-    expect(await applied(event)).toBe(true);
-    const recipient = await running.orm.em.fork().findOneOrFail(Recipient, { userId });
+    expect(await n.applied(event)).toBe(true);
+    const recipient = await n.em().findOneOrFail(Recipient, { userId });
     expect(recipient).toMatchObject({
       displayName: 'E'.repeat(100),
       locale: 'en',
@@ -202,19 +124,19 @@ describe('an address in an event that is not one mailbox', () => {
 
 describe('links in a mail', () => {
   it('carry the token URL-encoded, under APP_URL without a doubled slash', async () => {
-    const user = await registered();
+    const user = await n.registered();
     const token = 'a+b/c=d&e?f#g%h i';
-    await publish('identity.email_verification_requested', {
+    await n.publish('identity.email_verification_requested', {
       userId: user.userId,
       email: user.email,
       token,
       expiresAt: new Date().toISOString(),
     });
-    const mail = await mailTo(user.email, /Confirm your email/);
+    const mail = await n.mailTo(user.email, /Confirm your email/);
     expect(mail.links).toEqual([`https://app.example.test/verify-email?token=${encodeURIComponent(token)}`]);
     expect(new URL(mail.links[0]!).searchParams.get('token')).toBe(token);
 
-    await publish('billing.payment_succeeded', {
+    await n.publish('billing.payment_succeeded', {
       userId: user.userId,
       paymentId: 'pay_2',
       amount: 100,
@@ -222,22 +144,22 @@ describe('links in a mail', () => {
       purpose: 'credits',
       plan: null,
     });
-    const receipt = await mailTo(user.email, /Receipt/);
+    const receipt = await n.mailTo(user.email, /Receipt/);
     const unsubscribe = receipt.links.find((link) => link.includes('/unsubscribe'))!;
     expect(unsubscribe).toMatch(/^https:\/\/app\.example\.test\/unsubscribe\?token=[\w-]+\.[\w-]+$/);
     expect(receipt.headers['list-unsubscribe']).toBe(`<${unsubscribe}>`);
   });
 
   it('never reach the log: no token, no unsubscribe link', async () => {
-    const user = await registered();
+    const user = await n.registered();
     const token = randomUUID();
-    await publish('identity.password_reset_requested', {
+    await n.publish('identity.password_reset_requested', {
       userId: user.userId,
       email: user.email,
       token,
       expiresAt: new Date().toISOString(),
     });
-    await publish('billing.refund_issued', {
+    await n.publish('billing.refund_issued', {
       userId: user.userId,
       paymentId: 'pay_3',
       refundId: 're_3',
@@ -245,11 +167,11 @@ describe('links in a mail', () => {
       currency: 'gbp',
       reason: 'requested_by_customer',
     });
-    await mailTo(user.email, /Reset your password/);
-    const refund = await mailTo(user.email, /Refund/);
+    await n.mailTo(user.email, /Reset your password/);
+    const refund = await n.mailTo(user.email, /Refund/);
     const unsubscribe = new URL(refund.links.find((link) => link.includes('/unsubscribe'))!);
     await pause(100);
-    const log = logLines.join('\n');
+    const log = n.logLines.join('\n');
     expect(log).toContain(user.email.slice(0, 8)); // the capture's lines are there...
     expect(log).not.toContain(token); // ...without their links' secrets
     expect(log).not.toContain(unsubscribe.searchParams.get('token')!);
@@ -258,14 +180,14 @@ describe('links in a mail', () => {
 
 describe('a one-time token', () => {
   it('does not stay in the database once its mail is sent; other mail keeps its body', async () => {
-    const user = await registered();
-    const reset = await publish('identity.password_reset_requested', {
+    const user = await n.registered();
+    const reset = await n.publish('identity.password_reset_requested', {
       userId: user.userId,
       email: user.email,
       token: randomUUID(),
       expiresAt: new Date().toISOString(),
     });
-    const receipt = await publish('billing.payment_succeeded', {
+    const receipt = await n.publish('billing.payment_succeeded', {
       userId: user.userId,
       paymentId: 'pay_4',
       amount: 100,
@@ -273,12 +195,12 @@ describe('a one-time token', () => {
       purpose: 'credits',
       plan: null,
     });
-    await mailTo(user.email, /Reset your password/);
-    await mailTo(user.email, /Receipt/);
+    await n.mailTo(user.email, /Reset your password/);
+    await n.mailTo(user.email, /Receipt/);
     const row = (event: EventEnvelope) =>
       waitFor(
         async () => {
-          const found = await running.orm.em.fork().findOneOrFail(Delivery, { eventId: event.id });
+          const found = await n.em().findOneOrFail(Delivery, { eventId: event.id });
           return found.status === 'sent' && found;
         },
         { message: 'the delivery settled' },
@@ -290,25 +212,25 @@ describe('a one-time token', () => {
   });
 
   it('is not in the log when its mail cannot be queued', async () => {
-    const user = await registered();
-    await sql(`create function notifications.refuse() returns trigger language plpgsql
+    const user = await n.registered();
+    await n.sql(`create function notifications.refuse() returns trigger language plpgsql
                  as $$ begin raise exception 'refused by the test'; end $$`);
-    await sql(`create trigger refuse before insert on notifications.delivery for each row
+    await n.sql(`create trigger refuse before insert on notifications.delivery for each row
                  when (new.user_id = '${user.userId}') execute function notifications.refuse()`);
     try {
-      const reset = await publish('identity.password_reset_requested', {
+      const reset = await n.publish('identity.password_reset_requested', {
         userId: user.userId,
         email: user.email,
         token: randomUUID(),
         expiresAt: new Date().toISOString(),
       });
-      expect(await applied(reset)).toBe(false);
-      const written = logLines.join('\n');
+      expect(await n.applied(reset)).toBe(false);
+      const written = n.logLines.join('\n');
       expect(written).toContain(reset.id);
       expect(written).not.toContain(reset.data.token);
     } finally {
-      await sql('drop trigger refuse on notifications.delivery');
-      await sql('drop function notifications.refuse');
+      await n.sql('drop trigger refuse on notifications.delivery');
+      await n.sql('drop function notifications.refuse');
     }
   });
 });
@@ -321,14 +243,14 @@ describe('wording', () => {
     ['toString', 'Confirm your email address'],
     ['__proto__', 'Confirm your email address'],
   ])('in %s: %s', async (locale, subject) => {
-    const user = await registered({ locale });
-    const event = await publish('identity.email_verification_requested', {
+    const user = await n.registered({ locale });
+    const event = await n.publish('identity.email_verification_requested', {
       userId: user.userId,
       email: user.email,
       token: randomUUID(),
       expiresAt: new Date().toISOString(),
     });
-    expect(await applied(event)).toBe(true);
-    expect((await mailTo(user.email, /./)).subject).toBe(subject);
+    expect(await n.applied(event)).toBe(true);
+    expect((await n.mailTo(user.email, /./)).subject).toBe(subject);
   });
 });

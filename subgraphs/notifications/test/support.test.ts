@@ -1,97 +1,18 @@
 import { randomUUID } from 'node:crypto';
-import {
-  createEvent,
-  createInProcessBus,
-  type EventBus,
-  type EventData,
-  type EventEnvelope,
-  type EventType,
-} from '@lattice/events';
-import { createLogger } from '@lattice/server-kit';
-import { type RunningSubgraph, startSubgraph, subgraphConfigFromEnv } from '@lattice/subgraph-kit';
-import { createTestDatabase, type TestDatabase, waitFor } from '@lattice/testkit';
+import type { EventData } from '@lattice/events';
 import { Delivery, Notification } from '../src/entities';
-import type { NotificationsRuntime } from '../src/runtime';
-import { notifications } from '../src/subgraph';
+import { pause, plain, startWithMail, subjectFrom, type WithMail } from './support/domain-events';
 
 /**
  * support's events consumed over a real database, as `npm start` runs it (mail to the local
  * capture): what each sends, to whom, and what sends nothing (an internal note to the author,
  * the author's own status change).
  */
-let db: TestDatabase;
-let bus: EventBus;
-let running: RunningSubgraph;
-let runtime: NotificationsRuntime;
-const logLines: string[] = [];
-const log = createLogger('notifications', 'debug', { write: (line: string) => logLines.push(line) });
-
+let n: WithMail;
 beforeAll(async () => {
-  db = await createTestDatabase();
-  bus = createInProcessBus({
-    onRetry: (event, group, error) => log.warn({ err: error, eventId: event.id, group }, 'retried'),
-    onDeadLetter: (event, group, error) => log.error({ err: error, eventId: event.id, group }, 'dead'),
-  });
-  running = await startSubgraph(
-    { ...notifications, init: async (deps) => (runtime = await notifications.init!(deps)) },
-    subgraphConfigFromEnv(0, {
-      DATABASE_URL: db.url,
-      HOST: '127.0.0.1',
-      MAIL_CAPTURE_PORT: '0',
-      APP_URL: 'https://app.example.test/',
-      DELIVERY_RETRY_BASE_MS: '100',
-      DELIVERY_RETRY_MAX_MS: '400',
-    }),
-    { bus, logger: log },
-  );
+  n = await startWithMail({ origin: subjectFrom('ticketId') });
 });
-afterAll(async () => {
-  await running?.close();
-  await bus?.close();
-  await db?.drop();
-});
-
-const em = () => running.orm.em.fork();
-const sql = <T>(query: string, params: unknown[] = []) => em().getConnection().execute<T[]>(query, params);
-const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-async function publish<T extends EventType>(type: T, data: EventData<T>): Promise<EventEnvelope<T>> {
-  const subject = (data as { ticketId?: string }).ticketId ?? randomUUID();
-  const event = createEvent(type, { actor: subject, subject, data });
-  await bus.publish(event);
-  return event;
-}
-
-const applied = async (event: EventEnvelope) =>
-  (await sql('select 1 from notifications.processed_event where event_id = ?', [event.id])).length > 0;
-
-const mailTo = (address: string, subject: RegExp) =>
-  runtime.capture!.waitFor((mail) => mail.envelope.to.includes(address) && subject.test(mail.subject));
-const mailsTo = (address: string) =>
-  runtime.capture!.messages().filter((mail) => mail.envelope.to.includes(address));
-/** Spaces as one plain space (ICU puts narrow no-break ones in times). */
-const plain = (text: string | undefined) => (text ?? '').replace(/\s+/g, ' ');
-
-async function registered(profile: Partial<EventData<'accounts.profile_updated'>['profile']> = {}) {
-  const userId = randomUUID();
-  const email = `${userId}@example.test`;
-  await publish('identity.user_registered', { userId, email, role: 'user' });
-  if (Object.keys(profile).length) {
-    await publish('accounts.profile_updated', {
-      userId,
-      fields: Object.keys(profile),
-      profile: {
-        displayName: 'Ada',
-        locale: 'en',
-        timezone: 'UTC',
-        phone: null,
-        notifications: { email: true, sms: false, marketing: false },
-        ...profile,
-      },
-    });
-  }
-  return { userId, email };
-}
+afterAll(() => n?.close());
 
 /** A ticket of `author`, assigned to `assignee` (or no one). */
 const ticketFacts = (authorId: string, assigneeId: string | null) => ({
@@ -105,36 +26,21 @@ const ticketFacts = (authorId: string, assigneeId: string | null) => ({
 });
 const linkOf = (facts: { ticketId: string }) => `https://app.example.test/support/tickets/${facts.ticketId}`;
 
-/** What an event sent: each recipient's channels, mail and inbox alike. */
-async function sent(event: EventEnvelope) {
-  await waitFor(() => applied(event), { message: 'the event was applied' });
-  const deliveries = await em().find(Delivery, { eventId: event.id });
-  const entries = await em().find(Notification, { eventId: event.id });
-  const by: Record<string, string[]> = {};
-  for (const row of [
-    ...deliveries.map((d) => [d.userId, d.channel]),
-    ...entries.map((n) => [n.userId, 'inapp']),
-  ])
-    (by[row[0]!] ??= []).push(row[1]!);
-  for (const channels of Object.values(by)) channels.sort();
-  return { by, entries };
-}
-
 describe('a ticket opened', () => {
   it('sends its author a receipt by mail and in the inbox, linking to the ticket', async () => {
-    const author = await registered();
+    const author = await n.registered();
     const facts = ticketFacts(author.userId, null);
-    const event = await publish('support.ticket_opened', {
+    const event = await n.publish('support.ticket_opened', {
       ...facts,
       firstResponseDueAt: '2026-03-03T17:30:00.000Z',
       resolutionDueAt: '2026-03-05T17:30:00.000Z',
       attachments: 1,
     });
-    const mail = await mailTo(author.email, /We got your ticket/);
+    const mail = await n.mailTo(author.email, /We got your ticket/);
     expect(mail.subject).toBe('We got your ticket #1042: Printer <on> fire');
     expect(mail.links).toContain(linkOf(facts));
     expect(mail.headers['list-unsubscribe']).toMatch(/\/unsubscribe\?token=/);
-    const { by, entries } = await sent(event);
+    const { by, entries } = await n.sent(event);
     expect(by).toEqual({ [author.userId]: ['email', 'inapp'] });
     expect(entries[0]).toMatchObject({
       kind: 'ticket_received',
@@ -147,7 +53,7 @@ describe('a ticket opened', () => {
 
 describe('a reply', () => {
   const reply = (facts: ReturnType<typeof ticketFacts>, senderId: string, fromAgent: boolean) =>
-    publish('support.reply_added', {
+    n.publish('support.reply_added', {
       ...facts,
       messageId: randomUUID(),
       senderId,
@@ -157,13 +63,13 @@ describe('a reply', () => {
     });
 
   it('from an agent: to the author alone', async () => {
-    const [author, agent] = [await registered({ locale: 'fr' }), await registered()];
+    const [author, agent] = [await n.registered({ locale: 'fr' }), await n.registered()];
     const facts = ticketFacts(author.userId, agent.userId);
     const event = await reply(facts, agent.userId, true);
-    const mail = await mailTo(author.email, /Nouvelle réponse/);
+    const mail = await n.mailTo(author.email, /Nouvelle réponse/);
     expect(mail.subject).toBe('Nouvelle réponse à votre ticket n° 1042 : Printer <on> fire');
     expect(mail.links).toContain(linkOf(facts));
-    const { by, entries } = await sent(event);
+    const { by, entries } = await n.sent(event);
     expect(by).toEqual({ [author.userId]: ['email', 'inapp'] });
     expect(entries[0]).toMatchObject({
       title: 'Nouvelle réponse à votre ticket n° 1042',
@@ -172,45 +78,45 @@ describe('a reply', () => {
   });
 
   it('from the author: to the assignee alone, and to no one while unassigned', async () => {
-    const [author, agent] = [await registered(), await registered()];
+    const [author, agent] = [await n.registered(), await n.registered()];
     const facts = ticketFacts(author.userId, agent.userId);
     const event = await reply(facts, author.userId, false);
-    const mail = await mailTo(agent.email, /The author replied/);
+    const mail = await n.mailTo(agent.email, /The author replied/);
     expect(mail.subject).toBe('The author replied on #1042: Printer <on> fire');
-    expect((await sent(event)).by).toEqual({ [agent.userId]: ['email', 'inapp'] });
+    expect((await n.sent(event)).by).toEqual({ [agent.userId]: ['email', 'inapp'] });
     const unassigned = await reply(ticketFacts(author.userId, null), author.userId, false);
-    expect((await sent(unassigned)).by).toEqual({});
+    expect((await n.sent(unassigned)).by).toEqual({});
   });
 });
 
 describe('an internal note', () => {
   const note = (facts: ReturnType<typeof ticketFacts>, senderId: string) =>
-    publish('support.note_added', { ...facts, messageId: randomUUID(), senderId });
+    n.publish('support.note_added', { ...facts, messageId: randomUUID(), senderId });
 
   it('tells the assignee in the inbox alone, and never the author', async () => {
-    const [author, agent, other] = [await registered(), await registered(), await registered()];
+    const [author, agent, other] = [await n.registered(), await n.registered(), await n.registered()];
     const facts = ticketFacts(author.userId, agent.userId);
     const event = await note(facts, other.userId);
-    const { by, entries } = await sent(event);
+    const { by, entries } = await n.sent(event);
     expect(by).toEqual({ [agent.userId]: ['inapp'] });
     expect(entries[0]).toMatchObject({
       kind: 'ticket_note',
       title: 'Internal note on #1042',
       body: 'Printer <on> fire',
     });
-    expect(await em().count(Notification, { userId: author.userId })).toBe(0);
-    expect(await em().count(Delivery, { userId: author.userId })).toBe(0);
+    expect(await n.em().count(Notification, { userId: author.userId })).toBe(0);
+    expect(await n.em().count(Delivery, { userId: author.userId })).toBe(0);
   });
 
   it('sends nothing when its writer is the assignee, there is none, or the assignee is the author', async () => {
-    const [author, agent] = [await registered(), await registered()];
+    const [author, agent] = [await n.registered(), await n.registered()];
     const events = [
       await note(ticketFacts(author.userId, agent.userId), agent.userId),
       await note(ticketFacts(author.userId, null), agent.userId),
       await note(ticketFacts(author.userId, author.userId), agent.userId),
     ];
-    for (const event of events) expect((await sent(event)).by).toEqual({});
-    expect(mailsTo(author.email)).toHaveLength(0);
+    for (const event of events) expect((await n.sent(event)).by).toEqual({});
+    expect(n.mailsTo(author.email)).toHaveLength(0);
   });
 });
 
@@ -220,7 +126,7 @@ describe('a status change', () => {
     to: EventData<'support.ticket_status_changed'>['to'],
     changedBy: string | null,
   ) =>
-    publish('support.ticket_status_changed', {
+    n.publish('support.ticket_status_changed', {
       ...facts,
       from: 'OPEN',
       to,
@@ -233,35 +139,35 @@ describe('a status change', () => {
     ['RESOLVED', /is resolved/],
     ['CLOSED', /is closed/],
   ] as const)('to %s by an agent: tells the author', async (to, subject) => {
-    const [author, agent] = [await registered(), await registered()];
+    const [author, agent] = [await n.registered(), await n.registered()];
     const facts = ticketFacts(author.userId, agent.userId);
     const event = await change(facts, to, agent.userId);
-    const mail = await mailTo(author.email, subject);
+    const mail = await n.mailTo(author.email, subject);
     expect(mail.links).toContain(linkOf(facts));
-    expect((await sent(event)).by).toEqual({ [author.userId]: ['email', 'inapp'] });
+    expect((await n.sent(event)).by).toEqual({ [author.userId]: ['email', 'inapp'] });
   });
 
   it('resolved: asks the author to rate the help', async () => {
-    const [author, agent] = [await registered(), await registered()];
+    const [author, agent] = [await n.registered(), await n.registered()];
     await change(ticketFacts(author.userId, agent.userId), 'RESOLVED', agent.userId);
-    const mail = await mailTo(author.email, /is resolved/);
+    const mail = await n.mailTo(author.email, /is resolved/);
     expect(plain(mail.text)).toContain('How did we do? Rate the help you got here:');
   });
 
   it('closed by support itself: tells the author', async () => {
-    const author = await registered();
+    const author = await n.registered();
     const event = await change(ticketFacts(author.userId, null), 'CLOSED', null);
-    expect((await sent(event)).by).toEqual({ [author.userId]: ['email', 'inapp'] });
+    expect((await n.sent(event)).by).toEqual({ [author.userId]: ['email', 'inapp'] });
   });
 
   it('by the author: tells no one', async () => {
-    const [author, agent] = [await registered(), await registered()];
+    const [author, agent] = [await n.registered(), await n.registered()];
     const facts = ticketFacts(author.userId, agent.userId);
     const events = [await change(facts, 'CLOSED', author.userId), await change(facts, 'OPEN', author.userId)];
-    for (const event of events) expect((await sent(event)).by).toEqual({});
+    for (const event of events) expect((await n.sent(event)).by).toEqual({});
     await pause(200);
-    expect(mailsTo(author.email)).toHaveLength(0);
-    expect(mailsTo(agent.email)).toHaveLength(0);
+    expect(n.mailsTo(author.email)).toHaveLength(0);
+    expect(n.mailsTo(agent.email)).toHaveLength(0);
   });
 });
 
@@ -270,59 +176,59 @@ describe('an assignment', () => {
     facts: ReturnType<typeof ticketFacts>,
     assignedBy: string | null,
     by: 'ROUND_ROBIN' | 'MANUAL' = 'MANUAL',
-  ) => publish('support.ticket_assigned', { ...facts, previousAssigneeId: null, by, assignedBy });
+  ) => n.publish('support.ticket_assigned', { ...facts, previousAssigneeId: null, by, assignedBy });
 
   it('tells the new assignee, whether the rotation or another agent gave it', async () => {
-    const [author, agent, lead] = [await registered(), await registered(), await registered()];
+    const [author, agent, lead] = [await n.registered(), await n.registered(), await n.registered()];
     const manual = await assign(ticketFacts(author.userId, agent.userId), lead.userId);
-    const mail = await mailTo(agent.email, /assigned to you/);
+    const mail = await n.mailTo(agent.email, /assigned to you/);
     expect(mail.subject).toBe('Ticket #1042 assigned to you: Printer <on> fire');
     expect(plain(mail.text)).toContain('(high priority)');
-    expect((await sent(manual)).by).toEqual({ [agent.userId]: ['email', 'inapp'] });
+    expect((await n.sent(manual)).by).toEqual({ [agent.userId]: ['email', 'inapp'] });
     const robin = await assign(ticketFacts(author.userId, agent.userId), null, 'ROUND_ROBIN');
-    expect((await sent(robin)).by).toEqual({ [agent.userId]: ['email', 'inapp'] });
+    expect((await n.sent(robin)).by).toEqual({ [agent.userId]: ['email', 'inapp'] });
   });
 
   it('taken by oneself, or back to the queue: tells no one', async () => {
-    const [author, agent] = [await registered(), await registered()];
+    const [author, agent] = [await n.registered(), await n.registered()];
     const events = [
       await assign(ticketFacts(author.userId, agent.userId), agent.userId),
       await assign(ticketFacts(author.userId, null), agent.userId),
     ];
-    for (const event of events) expect((await sent(event)).by).toEqual({});
+    for (const event of events) expect((await n.sent(event)).by).toEqual({});
   });
 });
 
 describe('an SLA breached', () => {
   const breach = (facts: ReturnType<typeof ticketFacts>, target: 'FIRST_RESPONSE' | 'RESOLUTION') =>
-    publish('support.sla_breached', { ...facts, target, dueAt: '2026-03-03T17:30:00.000Z' });
+    n.publish('support.sla_breached', { ...facts, target, dueAt: '2026-03-03T17:30:00.000Z' });
 
   it('tells the assignee, the deadline on their clock; no one while unassigned', async () => {
-    const [author, agent] = [await registered(), await registered({ timezone: 'Europe/Paris' })];
+    const [author, agent] = [await n.registered(), await n.registered({ timezone: 'Europe/Paris' })];
     const event = await breach(ticketFacts(author.userId, agent.userId), 'FIRST_RESPONSE');
-    const mail = await mailTo(agent.email, /SLA breached/);
+    const mail = await n.mailTo(agent.email, /SLA breached/);
     expect(plain(mail.subject)).toBe(
       'SLA breached: first response due Tuesday, March 3, 2026 at 6:30 PM (Europe/Paris) on #1042',
     );
-    expect((await sent(event)).by).toEqual({ [agent.userId]: ['email', 'inapp'] });
+    expect((await n.sent(event)).by).toEqual({ [agent.userId]: ['email', 'inapp'] });
     const unassigned = await breach(ticketFacts(author.userId, null), 'RESOLUTION');
-    expect((await sent(unassigned)).by).toEqual({});
-    expect(mailsTo(author.email)).toHaveLength(0);
+    expect((await n.sent(unassigned)).by).toEqual({});
+    expect(n.mailsTo(author.email)).toHaveLength(0);
   });
 });
 
 describe('support’s other events', () => {
   it('send nothing', async () => {
-    const author = await registered();
+    const author = await n.registered();
     const facts = ticketFacts(author.userId, randomUUID());
     const events = [
-      await publish('support.ticket_priority_changed', { ...facts, from: 'LOW', changedBy: randomUUID() }),
-      await publish('support.ticket_rated', { ...facts, rating: 5 }),
+      await n.publish('support.ticket_priority_changed', { ...facts, from: 'LOW', changedBy: randomUUID() }),
+      await n.publish('support.ticket_rated', { ...facts, rating: 5 }),
     ];
     await pause(300);
     for (const event of events) {
-      expect(await em().count(Delivery, { eventId: event.id })).toBe(0);
-      expect(await em().count(Notification, { eventId: event.id })).toBe(0);
+      expect(await n.em().count(Delivery, { eventId: event.id })).toBe(0);
+      expect(await n.em().count(Notification, { eventId: event.id })).toBe(0);
     }
   });
 });
