@@ -237,10 +237,13 @@ export async function startSubgraph<TRuntime, TLoaders, TSettings>(
       maxPayload: config.maxBodyBytes,
       verifyUpgrade: (req) => gatewayOnly.verifyUpgrade(req),
     });
-    if (subscriptions) resources.add('subscriptions', () => subscriptions.close());
 
     const port = await listen(httpServer, config.port, config.host);
     resources.add('http server', () => closeServer(httpServer));
+    // Closed first (1001, Going away: the gateway's upstream reconnects, to another replica):
+    // the HTTP server's close waits for every socket, upgraded ones included, which its grace
+    // does not cut, so open subscriptions would hold the shutdown until closeOnSignals gives up.
+    if (subscriptions) resources.add('subscriptions', () => subscriptions.close());
     const host = config.host === '0.0.0.0' ? '127.0.0.1' : config.host;
     const url = `http://${host}:${port}/graphql`;
     log.info({ url }, 'subgraph ready');
