@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import {
+  shutdownIdleDrainMs,
   baseEnv,
   ConfigError,
   type MetricsAccess,
@@ -22,6 +23,8 @@ export interface GatewayConfig {
   logLevel: string;
   host: string;
   port: number;
+  /** On SIGTERM, how long idle keep-alive connections wait for a last request (SHUTDOWN_IDLE_DRAIN_MS). */
+  shutdownIdleDrainMs: number;
   /** Where the composed supergraph comes from (a file or a URL); reloaded when it changes. */
   supergraph: SupergraphSource;
   /** Subgraph URLs that replace the ones written in the supergraph, by subgraph name. */
@@ -248,6 +251,7 @@ export function gatewayConfigFromEnv(
     logLevel: env.LOG_LEVEL,
     host: env.HOST,
     port: env.PORT,
+    shutdownIdleDrainMs: shutdownIdleDrainMs(env),
     supergraph: env.SUPERGRAPH_URL
       ? { url: env.SUPERGRAPH_URL, pollMs: env.SUPERGRAPH_POLL_MS }
       : { path: env.SUPERGRAPH_PATH! },

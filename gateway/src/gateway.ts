@@ -227,7 +227,7 @@ export async function startGateway(
     });
 
     const port = await listen(httpServer, config.port, config.host);
-    resources.add('http server', () => closeServer(httpServer));
+    resources.add('http server', () => closeServer(httpServer, undefined, config.shutdownIdleDrainMs));
     const metricsServer =
       config.metrics.port === undefined
         ? undefined

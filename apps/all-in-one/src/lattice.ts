@@ -107,6 +107,8 @@ export async function startLattice(options: LatticeOptions): Promise<Lattice> {
       jwksUrl,
       maxBodyBytes: 1_048_576,
       subgraphSecret,
+      // Its gateway and subgraphs stop together: no keep-alive client is left to drain for.
+      shutdownIdleDrainMs: 0,
       // Random ports: several lattices may run at once, so the local Stripe and SMTP too.
       env: {
         ...(options.subgraphPorts === 'random' ? { STRIPE_SIMULATOR_PORT: '0', MAIL_CAPTURE_PORT: '0' } : {}),

@@ -1,5 +1,5 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { type AddressInfo, Server as NetServer } from 'node:net';
 import { routeMatcher } from './route-match';
 
 export type RouteHandler = (req: IncomingMessage, res: ServerResponse, url: URL) => unknown;
@@ -131,18 +131,27 @@ export function listen(server: Server, port: number, host: string): Promise<numb
 }
 
 /**
- * Stops accepting connections and lets in-flight requests finish (idle keep-alive sockets
- * are closed at once); after `graceMs` the remaining connections are cut.
+ * Stops accepting connections and lets in-flight requests finish. From then on every response
+ * tells its client to close the connection (`Connection: close`), so a busy keep-alive client
+ * leaves after its next request instead of racing the server closing that connection under it
+ * (a request sent on a socket closed at that instant fails: "other side closed"). Connections
+ * still idle after `idleDrainMs` (at most half the grace) are closed; after `graceMs` whatever
+ * remains is cut.
  */
-export function closeServer(server: Server, graceMs = 10_000): Promise<void> {
+export function closeServer(server: Server, graceMs = 10_000, idleDrainMs = 0): Promise<void> {
   return new Promise((resolve, reject) => {
     if (!server.listening) return resolve();
+    server.prependListener('request', (_req: IncomingMessage, res: ServerResponse) =>
+      res.setHeader('connection', 'close'),
+    );
+    const idle = setTimeout(() => server.closeIdleConnections(), Math.min(idleDrainMs, graceMs / 2)).unref();
     const cut = setTimeout(() => server.closeAllConnections(), graceMs).unref();
-    server.close((error) => {
+    // net.Server's close, not http.Server's: that one closes idle connections at once.
+    NetServer.prototype.close.call(server, (error?: Error) => {
+      clearTimeout(idle);
       clearTimeout(cut);
       if (error) reject(error);
       else resolve();
     });
-    server.closeIdleConnections();
   });
 }

@@ -1,5 +1,5 @@
 export * from './errors';
-export { ConfigError, parseEnv, baseEnv, nameUrlPairs, port } from './env';
+export { ConfigError, parseEnv, baseEnv, nameUrlPairs, port, shutdownIdleDrainMs } from './env';
 export { createLogger, type Logger } from './logger';
 export {
   createHttpServer,

@@ -1,5 +1,12 @@
 import { z } from 'zod';
-import { baseEnv, ConfigError, parseEnv, port, SUBGRAPH_SECRET_MIN_LENGTH } from '@lattice/server-kit';
+import {
+  baseEnv,
+  ConfigError,
+  parseEnv,
+  port,
+  shutdownIdleDrainMs,
+  SUBGRAPH_SECRET_MIN_LENGTH,
+} from '@lattice/server-kit';
 
 /** Everything a subgraph process reads from its environment, validated once at boot. */
 export interface SubgraphConfig {
@@ -19,6 +26,8 @@ export interface SubgraphConfig {
    * requests the gateway signed with it. Required in production.
    */
   subgraphSecret?: string;
+  /** On SIGTERM, how long idle keep-alive connections wait for a last request (SHUTDOWN_IDLE_DRAIN_MS). */
+  shutdownIdleDrainMs: number;
   /** The raw environment, for settings that only one subgraph reads (parsed in its init). */
   env: Record<string, string | undefined>;
 }
@@ -73,6 +82,7 @@ export function subgraphConfigFromEnv(
     jwksUrl: env.JWKS_URL,
     maxBodyBytes: env.MAX_BODY_BYTES,
     subgraphSecret: env.SUBGRAPH_SECRET,
+    shutdownIdleDrainMs: shutdownIdleDrainMs(env),
     env: source,
   };
 }

@@ -239,7 +239,7 @@ export async function startSubgraph<TRuntime, TLoaders, TSettings>(
     });
 
     const port = await listen(httpServer, config.port, config.host);
-    resources.add('http server', () => closeServer(httpServer));
+    resources.add('http server', () => closeServer(httpServer, undefined, config.shutdownIdleDrainMs));
     // Closed first (1001, Going away: the gateway's upstream reconnects, to another replica):
     // the HTTP server's close waits for every socket, upgraded ones included, which its grace
     // does not cut, so open subscriptions would hold the shutdown until closeOnSignals gives up.
