@@ -12,6 +12,7 @@ import { type BillingEvents, billingEvents } from './billing';
 import { type BookingsEvents, bookingsEvents } from './bookings';
 import type { EventSpecs } from './define';
 import { type IdentityEvents, identityEvents } from './identity';
+import { type InvoicingEvents, invoicingEvents } from './invoicing';
 import { type MediaEvents, mediaEvents } from './media';
 import { type NotificationsEvents, notificationsEvents } from './notifications';
 import { type SocialEvents, socialEvents } from './social';
@@ -29,7 +30,8 @@ export interface EventContracts
     AiEvents,
     BookingsEvents,
     SupportEvents,
-    SocialEvents {}
+    SocialEvents,
+    InvoicingEvents {}
 
 const SPECS: EventSpecs<EventContracts> = {
   ...identityEvents,
@@ -42,6 +44,7 @@ const SPECS: EventSpecs<EventContracts> = {
   ...bookingsEvents,
   ...supportEvents,
   ...socialEvents,
+  ...invoicingEvents,
 };
 
 export type EventType = keyof EventContracts;
@@ -62,3 +65,4 @@ export type { MediaType } from './media';
 export type { NotificationChannel } from './notifications';
 export type { TicketFacts, TicketPriority, TicketStatus } from './support';
 export type { ActivityFacts, ActivityVisibility } from './social';
+export type { InvoicedClient, InvoicedService } from './invoicing';
