@@ -23,6 +23,11 @@ export const ErrorCode = {
    * time: down, too slow, or failing. Nothing was decided; the same request may be retried.
    */
   ServiceUnavailable: 'SERVICE_UNAVAILABLE',
+  /**
+   * An AI model's answer broke the shape or the rules it was asked for (`field` says where):
+   * nothing was stored. The tokens it took still count; asking again may give a usable answer.
+   */
+  InvalidModelOutput: 'INVALID_MODEL_OUTPUT',
   Internal: 'INTERNAL_SERVER_ERROR',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
