@@ -65,12 +65,19 @@ export function checkApiVersion(apiVersion: string | undefined): OpenAIApiError 
   return API_VERSION.test(apiVersion) ? undefined : apiVersionNotSupported();
 }
 
+/** The operation Azure's rate-limit message names, by endpoint. */
+const OPERATIONS = {
+  chat: 'ChatCompletions_Create',
+  images: 'ImageGeneration_Create',
+  transcriptions: 'Transcriptions_Create',
+} as const;
+
 /** An injected failure in Azure's shape: `{ code, message }`, `code` the status unless given. */
 export function azureFailure(
   failure: FailureOptions,
-  call: { endpoint: 'chat' | 'images'; apiVersion: string | undefined },
+  call: { endpoint: 'chat' | 'images' | 'transcriptions'; apiVersion: string | undefined },
 ): OpenAIApiError {
-  const operation = call.endpoint === 'chat' ? 'ChatCompletions_Create' : 'ImageGeneration_Create';
+  const operation = OPERATIONS[call.endpoint];
   const retry = Math.ceil(failure.retryAfterSeconds ?? 1);
   const message =
     failure.message ??

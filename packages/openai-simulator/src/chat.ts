@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { invalidRequest } from './errors';
 import type { ModelCatalogue } from './models';
 import type { Script } from './script';
+import { jsonAnswer, responseFormatOf } from './structured';
 import { countTokens, splitTokens } from './tokens';
 
 const ROLES = new Set(['system', 'developer', 'user', 'assistant', 'tool', 'function']);
@@ -96,7 +97,10 @@ function messagesOf(body: Json): Json[] {
   return messages as Json[];
 }
 
-/** Checks a `POST /v1/chat/completions` body and decides the answer (the script's next reply, cut at the token limit). */
+/**
+ * Checks a `POST /v1/chat/completions` body and decides the answer (the script's next reply,
+ * else the echo, or with a JSON `response_format` a document fitting it), cut at the token limit.
+ */
 export function planChat(body: Json, models: ModelCatalogue, script: Script): ChatPlan {
   const model = models.require(body.model, 'chat');
   const messages = messagesOf(body);
@@ -116,8 +120,15 @@ export function planChat(body: Json, models: ModelCatalogue, script: Script): Ch
   }
   const limit = positiveInteger(body, 'max_completion_tokens') ?? positiveInteger(body, 'max_tokens');
 
+  const format = responseFormatOf(body, messages.map((message) => textOf(message.content)).join('\n'));
+
   const lastUser = [...messages].reverse().find((message) => message.role === 'user');
-  const all = splitTokens(script.next(lastUser === undefined ? undefined : textOf(lastUser.content)));
+  // Scripted replies go out as they are, JSON or not: tests script broken answers on purpose.
+  const answer =
+    format.type === 'text'
+      ? script.next(lastUser === undefined ? undefined : textOf(lastUser.content))
+      : (script.take() ?? jsonAnswer(format));
+  const all = splitTokens(answer);
   const pieces = limit !== undefined && all.length > limit ? all.slice(0, limit) : all;
   const promptTokens = messages.reduce((sum, message) => sum + countTokens(textOf(message.content)), 0);
   const options = body.stream_options as Json | null | undefined;

@@ -27,6 +27,16 @@ export function invalidRequest(message: string, param: string | null = null, cod
   return new OpenAIApiError(400, { message, type: 'invalid_request_error', param, code });
 }
 
+/** OpenAI's refusal of an upload over its limit (it counts the bytes read, the whole request). */
+export function contentTooLarge(limit: number, bytesRead: number): OpenAIApiError {
+  return new OpenAIApiError(413, {
+    message: `Maximum content size limit (${limit}) exceeded (${bytesRead} bytes read)`,
+    type: 'server_error',
+    param: null,
+    code: null,
+  });
+}
+
 export function missingApiKey(): OpenAIApiError {
   return new OpenAIApiError(401, {
     message:

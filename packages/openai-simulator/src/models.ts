@@ -1,15 +1,39 @@
 import { modelNotFound, OpenAIApiError } from './errors';
 
-export type ModelKind = 'chat' | 'image';
+export type ModelKind = 'chat' | 'image' | 'transcription';
 
-export const DEFAULT_MODELS: readonly string[] = ['gpt-4o-mini', 'gpt-4o', 'gpt-image-1'];
+export const DEFAULT_MODELS: readonly string[] = [
+  'gpt-4o-mini',
+  'gpt-4o',
+  'gpt-image-1',
+  'whisper-1',
+  'gpt-4o-mini-transcribe',
+];
 
 /** A fixed creation time, so listings are the same from one run to the next. */
 const CREATED = 1_715_367_049;
 
-/** Ids starting with `gpt-image` or `dall-e` generate images; every other id chats. */
+/** Ids starting with `gpt-image` or `dall-e` generate images, `whisper` or containing `transcribe` transcribe audio; every other id chats. */
 export function kindOf(id: string): ModelKind {
-  return /^(gpt-image|dall-e)/.test(id) ? 'image' : 'chat';
+  if (/^(gpt-image|dall-e)/.test(id)) return 'image';
+  return /^whisper|transcribe/.test(id) ? 'transcription' : 'chat';
+}
+
+function wrongKind(model: string, kind: ModelKind): OpenAIApiError {
+  if (kind === 'chat') {
+    return new OpenAIApiError(404, {
+      message: 'This is not a chat model and thus not supported in the v1/chat/completions endpoint.',
+      type: 'invalid_request_error',
+      param: 'model',
+      code: null,
+    });
+  }
+  return new OpenAIApiError(400, {
+    message: `Invalid value: '${model}'. The model does not ${kind === 'image' ? 'generate images' : 'transcribe audio'}.`,
+    type: 'invalid_request_error',
+    param: 'model',
+    code: 'invalid_value',
+  });
 }
 
 /** The configured models, as `GET /v1/models` lists them. */
@@ -50,21 +74,7 @@ export class ModelCatalogue {
       });
     }
     if (!this.served.includes(model)) throw modelNotFound(model);
-    if (kindOf(model) !== kind) {
-      throw kind === 'chat'
-        ? new OpenAIApiError(404, {
-            message: 'This is not a chat model and thus not supported in the v1/chat/completions endpoint.',
-            type: 'invalid_request_error',
-            param: 'model',
-            code: null,
-          })
-        : new OpenAIApiError(400, {
-            message: `Invalid value: '${model}'. The model does not generate images.`,
-            type: 'invalid_request_error',
-            param: 'model',
-            code: 'invalid_value',
-          });
-    }
+    if (kindOf(model) !== kind) throw wrongKind(model, kind);
     return model;
   }
 

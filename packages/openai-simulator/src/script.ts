@@ -1,22 +1,29 @@
 /**
- * What the assistant answers: the scripted replies first (one per chat completion, in order),
- * then an echo of the last user message: `You said: <its text>`.
+ * Scripted texts, answered in order, one per request: the assistant's replies (after them, an
+ * echo of the last user message: `You said: <its text>`), or the transcripts.
  */
 export class Script {
   private readonly queue: string[] = [];
 
-  /** Queues replies for the next chat completions, after those already queued. */
-  push(replies: readonly string[]): void {
-    const invalid = replies.find((reply) => typeof reply !== 'string');
+  constructor(private readonly what = 'replies') {}
+
+  /** Queues texts for the next requests, after those already queued. */
+  push(texts: readonly string[]): void {
+    const invalid = texts.find((text) => typeof text !== 'string');
     if (invalid !== undefined) {
-      throw new RangeError(`replies must be strings, got ${JSON.stringify(invalid)}`);
+      throw new RangeError(`${this.what} must be strings, got ${JSON.stringify(invalid)}`);
     }
-    this.queue.push(...replies);
+    this.queue.push(...texts);
+  }
+
+  /** The first scripted text (consumed), if any. */
+  take(): string | undefined {
+    return this.queue.shift();
   }
 
   /** The next answer: the first scripted reply (consumed), else the echo of `lastUserText`. */
   next(lastUserText: string | undefined): string {
-    const scripted = this.queue.shift();
+    const scripted = this.take();
     if (scripted !== undefined) return scripted;
     return lastUserText === undefined || lastUserText.trim() === ''
       ? 'You said nothing.'

@@ -12,8 +12,9 @@ export interface OpenAISimulatorOptions {
   /** Port on 127.0.0.1; 0 (default) picks a free one. */
   port?: number;
   /**
-   * The model ids served (default `gpt-4o-mini`, `gpt-4o`, `gpt-image-1`). Ids starting with
-   * `gpt-image` or `dall-e` generate images, the others chat.
+   * The model ids served (default `gpt-4o-mini`, `gpt-4o`, `gpt-image-1`, `whisper-1`,
+   * `gpt-4o-mini-transcribe`). Ids starting with `gpt-image` or `dall-e` generate images, ids
+   * starting with `whisper` or containing `transcribe` transcribe audio, the others chat.
    */
   models?: readonly string[];
   /**
@@ -42,7 +43,11 @@ export interface OpenAISimulator {
   reply(text: string): void;
   /** The next chat completions answer these, one each, in order. */
   replies(texts: readonly string[]): void;
-  /** Back to the start: no faults, no delay, no scripted replies, an empty request log; hung requests are dropped. */
+  /** The next audio transcription answers `text` (queued after other scripted transcripts). */
+  transcript(text: string): void;
+  /** The next audio transcriptions answer these, one each, in order. */
+  transcripts(texts: readonly string[]): void;
+  /** Back to the start: no faults, no delay, no scripted replies or transcripts, an empty request log; hung requests are dropped. */
   reset(): void;
   /** Every API request received (controls aside), oldest first. */
   requests(): RecordedRequest[];
@@ -58,6 +63,7 @@ export async function startOpenAISimulator(options: OpenAISimulatorOptions = {})
     models,
     deployments: new Deployments(models, options.deployments),
     script: new Script(),
+    transcripts: new Script('transcripts'),
     faults: new Faults(),
     requests: new RequestLog(),
     hung: new Set<http.ServerResponse>(),
@@ -71,9 +77,12 @@ export async function startOpenAISimulator(options: OpenAISimulatorOptions = {})
     hangNext: (times) => state.faults.hangNext(times),
     reply: (text) => state.script.push([text]),
     replies: (texts) => state.script.push(texts),
+    transcript: (text) => state.transcripts.push([text]),
+    transcripts: (texts) => state.transcripts.push(texts),
     reset() {
       state.faults.reset();
       state.script.clear();
+      state.transcripts.clear();
       state.requests.clear();
       for (const response of state.hung) response.destroy();
       state.hung.clear();

@@ -20,7 +20,7 @@ describe('models', () => {
     const openai = harness.client();
     const ids: string[] = [];
     for await (const model of openai.models.list()) ids.push(model.id);
-    expect(ids).toEqual(['gpt-4o-mini', 'gpt-4o', 'gpt-image-1']);
+    expect(ids).toEqual(['gpt-4o-mini', 'gpt-4o', 'gpt-image-1', 'whisper-1', 'gpt-4o-mini-transcribe']);
     expect(await openai.models.retrieve('gpt-4o')).toMatchObject({ id: 'gpt-4o', object: 'model' });
     const missing = await rejection(openai.models.retrieve('gpt-9'));
     expect(missing).toBeInstanceOf(OpenAI.NotFoundError);

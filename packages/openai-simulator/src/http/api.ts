@@ -20,8 +20,10 @@ import { generateImages } from '../images';
 import type { ModelCatalogue } from '../models';
 import type { RecordedRequest, RequestLog } from '../requests';
 import type { Script } from '../script';
+import { transcribe, type Upload } from '../transcription';
 import { failureHeaders, standardHeaders } from './headers';
-import { pause, sendError, sendJson } from './respond';
+import { isMultipart, parseForm } from './multipart';
+import { pause, sendError, sendJson, sendText } from './respond';
 import { isAzurePath, match, type Route } from './routes';
 import { writeChatStream } from './stream';
 
@@ -31,6 +33,8 @@ export interface ApiState {
   /** Azure's deployments: name → model. */
   deployments: Deployments;
   script: Script;
+  /** Scripted transcripts, for the next transcriptions. */
+  transcripts: Script;
   faults: Faults;
   requests: RequestLog;
   /** Requests held unanswered by `hangNext`, released by `reset` or `close`. */
@@ -38,13 +42,38 @@ export interface ApiState {
   log: (message: string) => void;
 }
 
-function parseBody(text: string): { body: unknown; error?: OpenAIApiError } {
-  if (text.trim() === '') return { body: undefined };
+/** A request's body as read: the bytes, or the refusal of a body over its limit. */
+export interface RequestBody {
+  raw: Buffer;
+  refusal: OpenAIApiError | undefined;
+}
+
+interface Parsed {
+  /** What the log records: the JSON, or a form's fields with its files described (`{ filename, type, size }`). */
+  body: unknown;
+  files: Record<string, Upload>;
+  error?: OpenAIApiError;
+}
+
+async function parseBody(payload: RequestBody, contentType: string | undefined): Promise<Parsed> {
+  if (payload.refusal) return { body: undefined, files: {}, error: payload.refusal };
+  if (isMultipart(contentType)) {
+    try {
+      const { fields, files } = await parseForm(payload.raw, contentType!);
+      return { body: { ...fields, ...files }, files };
+    } catch (error) {
+      if (!(error instanceof OpenAIApiError)) throw error;
+      return { body: undefined, files: {}, error };
+    }
+  }
+  const text = payload.raw.toString('utf8');
+  if (text.trim() === '') return { body: undefined, files: {} };
   try {
-    return { body: JSON.parse(text) as unknown };
+    return { body: JSON.parse(text) as unknown, files: {} };
   } catch {
     return {
       body: text,
+      files: {},
       error: invalidRequest(
         "We could not parse the JSON body of your request. (HINT: This likely means you aren't using your HTTP library correctly. The OpenAI API expects a JSON payload.)",
       ),
@@ -59,6 +88,8 @@ interface Call {
   azure: boolean;
   route: Route | undefined;
   fields: Record<string, unknown>;
+  /** A multipart body's files, by field name. */
+  files: Record<string, Upload>;
   parseError: OpenAIApiError | undefined;
   started: number;
   model: string | undefined;
@@ -85,13 +116,13 @@ export async function handleApi(
   response: http.ServerResponse,
   method: string,
   url: URL,
-  text: string,
+  payload: RequestBody,
 ): Promise<RecordedRequest> {
   const started = Date.now();
   const path = url.pathname;
   const azure = isAzurePath(path);
   const route = match(method, path);
-  const { body, error: parseError } = parseBody(text);
+  const { body, files, error: parseError } = await parseBody(payload, request.headers['content-type']);
   const fields = typeof body === 'object' && body !== null ? (body as Record<string, unknown>) : {};
   const apiVersion = url.searchParams.get('api-version') ?? undefined;
   const credential = azure ? azureCredentialOf(request.headers) : bearerOf(request.headers);
@@ -113,6 +144,7 @@ export async function handleApi(
     azure,
     route,
     fields,
+    files,
     parseError,
     started,
     model: record.model,
@@ -121,6 +153,11 @@ export async function handleApi(
   });
   if (response.headersSent) record.status = response.statusCode;
   return record;
+}
+
+/** The endpoint an Azure failure names (its operation): models and unknown URLs count as chat. */
+function azureEndpointOf(route: Route | undefined): 'chat' | 'images' | 'transcriptions' {
+  return route?.endpoint === 'images' || route?.endpoint === 'transcriptions' ? route.endpoint : 'chat';
 }
 
 /** The refusal a request meets before any fault: no credential; on Azure, no valid api-version. */
@@ -149,7 +186,7 @@ async function answer(state: ApiState, response: http.ServerResponse, call: Call
   if (failure) {
     const limited = failure.status === 429 ? { resetSeconds: failure.retryAfterSeconds ?? 1 } : undefined;
     const error = azure
-      ? azureFailure(failure, { endpoint: route?.endpoint === 'images' ? 'images' : 'chat', ...call })
+      ? azureFailure(failure, { endpoint: azureEndpointOf(route), ...call })
       : injectedFailure(failure.status, { ...failure, model: call.model });
     return sendError(response, error, { ...headers(limited), ...failureHeaders(failure.retryAfterSeconds) });
   }
@@ -193,6 +230,13 @@ async function answer(state: ApiState, response: http.ServerResponse, call: Call
       case 'images': {
         const images = await generateImages(fields, state.models);
         if (await pause(firstTokenMs, response)) sendJson(response, 200, images, headers());
+        return;
+      }
+      case 'transcriptions': {
+        const transcription = transcribe(fields, call.files.file, state.models, state.transcripts);
+        if (!(await pause(firstTokenMs, response))) return;
+        if ('text' in transcription) sendText(response, 200, transcription.text, headers());
+        else sendJson(response, 200, transcription.json, headers());
         return;
       }
     }

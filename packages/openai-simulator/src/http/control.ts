@@ -9,6 +9,8 @@ export interface SimulatorControls {
   hangNext(times?: number): void;
   reply(text: string): void;
   replies(texts: readonly string[]): void;
+  transcript(text: string): void;
+  transcripts(texts: readonly string[]): void;
   reset(): void;
   requests(): RecordedRequest[];
   requestCount(kind?: string): number;
@@ -55,6 +57,14 @@ function required<T>(value: T | undefined, name: string): T {
   return value;
 }
 
+function strings(body: Json, name: string): string[] {
+  const value = body[name];
+  if (!Array.isArray(value) || value.some((each) => typeof each !== 'string')) {
+    throw new ControlError(`"${name}" must be an array of strings.`);
+  }
+  return value as string[];
+}
+
 function route(controls: SimulatorControls, method: string, url: URL, body: Json): ControlAnswer {
   const call = `${method} ${url.pathname.replace(/\/+$/, '')}`;
   const done = { status: 200, body: {} };
@@ -84,14 +94,15 @@ function route(controls: SimulatorControls, method: string, url: URL, body: Json
     case 'POST /_simulator/reply':
       controls.reply(required(field(body, 'text', 'string'), 'text'));
       return done;
-    case 'POST /_simulator/replies': {
-      const replies = body.replies;
-      if (!Array.isArray(replies) || replies.some((reply) => typeof reply !== 'string')) {
-        throw new ControlError('"replies" must be an array of strings.');
-      }
-      controls.replies(replies as string[]);
+    case 'POST /_simulator/replies':
+      controls.replies(strings(body, 'replies'));
       return done;
-    }
+    case 'POST /_simulator/transcript':
+      controls.transcript(required(field(body, 'text', 'string'), 'text'));
+      return done;
+    case 'POST /_simulator/transcripts':
+      controls.transcripts(strings(body, 'transcripts'));
+      return done;
     case 'POST /_simulator/reset':
       controls.reset();
       return done;
@@ -109,7 +120,8 @@ function route(controls: SimulatorControls, method: string, url: URL, body: Json
  * `/_simulator/…`: the controls over HTTP (JSON, no API key), for a simulator in another
  * process. `POST fail-next {status, times, retryAfterSeconds, type, code, message}`,
  * `POST delay {firstTokenMs, perTokenMs}`, `POST cut-stream-after {deltas}`,
- * `POST hang-next {times}`, `POST reply {text}`, `POST replies {replies}`, `POST reset`,
+ * `POST hang-next {times}`, `POST reply {text}`, `POST replies {replies}`,
+ * `POST transcript {text}`, `POST transcripts {transcripts}`, `POST reset`,
  * `GET requests`, `GET requests/count?kind=POST%20/v1/chat/completions`.
  */
 export function handleControl(

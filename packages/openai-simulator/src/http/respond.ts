@@ -22,6 +22,23 @@ export function sendJson(
   response.end(text);
 }
 
+/** Sends a plain-text answer (a transcription's `response_format: 'text'`). */
+export function sendText(
+  response: http.ServerResponse,
+  status: number,
+  text: string,
+  headers: Record<string, string> = {},
+): void {
+  if (response.destroyed || response.headersSent) return;
+  response.writeHead(status, {
+    ...SIMULATOR_HEADER,
+    ...headers,
+    'content-type': 'text/plain; charset=utf-8',
+    'content-length': String(Buffer.byteLength(text)),
+  });
+  response.end(text);
+}
+
 export function sendError(
   response: http.ServerResponse,
   error: OpenAIApiError,

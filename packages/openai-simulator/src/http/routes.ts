@@ -1,5 +1,5 @@
 /** What a request asks of the API, whichever of OpenAI's or Azure's URLs it came by. */
-export type Endpoint = 'models' | 'model' | 'chat' | 'images';
+export type Endpoint = 'models' | 'model' | 'chat' | 'images' | 'transcriptions';
 
 export interface Route {
   /** `POST /v1/chat/completions`, `POST /openai/deployments/:deployment/chat/completions`, … */
@@ -26,6 +26,12 @@ const OPENAI_ROUTES = [
     kind: 'POST /v1/images/generations',
     endpoint: 'images',
   },
+  {
+    method: 'POST',
+    pattern: /^\/v1\/audio\/transcriptions$/,
+    kind: 'POST /v1/audio/transcriptions',
+    endpoint: 'transcriptions',
+  },
 ] as const;
 
 const AZURE_ROUTES = [
@@ -40,6 +46,12 @@ const AZURE_ROUTES = [
     pattern: /^\/openai\/deployments\/([^/]+)\/images\/generations$/,
     kind: 'POST /openai/deployments/:deployment/images/generations',
     endpoint: 'images',
+  },
+  {
+    method: 'POST',
+    pattern: /^\/openai\/deployments\/([^/]+)\/audio\/transcriptions$/,
+    kind: 'POST /openai/deployments/:deployment/audio/transcriptions',
+    endpoint: 'transcriptions',
   },
 ] as const;
 
