@@ -3,6 +3,7 @@ import { createMeter, entitlementsChanged, planCatalogue, usageEntities } from '
 import { createObjectStorage } from '@lattice/object-storage';
 import { defineSubgraph, startPeriodic, subgraphPackage } from '@lattice/subgraph-kit';
 import { entities } from './entities';
+import { aiInternalRoutes } from './internal-routes';
 import { ReplyHub } from './live/hub';
 import { createLoaders } from './loaders';
 import { connectProviders } from './providers/connect';
@@ -10,6 +11,7 @@ import { resolvers } from './resolvers';
 import type { AiRuntime } from './runtime';
 import { failStaleReplies } from './service/janitor';
 import { aiSettings } from './service/settings';
+import { structuredModel } from './service/structured';
 
 const STALE_REPLY_SWEEP_MS = 60_000;
 
@@ -25,6 +27,13 @@ export const ai = defineSubgraph({
   settings: aiSettings,
   async init({ orm, bus, config, settings, log }): Promise<AiRuntime> {
     const providers = await connectProviders(settings, log, config.nodeEnv === 'production');
+    try {
+      // A model named for structured completions must exist (unset: the first chat model, if any).
+      if (settings.AI_STRUCTURED_MODEL) structuredModel(providers.models, settings);
+    } catch (error) {
+      await providers.simulator?.close();
+      throw error;
+    }
     const hub = new ReplyHub(bus, log);
     await hub.start();
     const storage = createObjectStorage(settings, {
@@ -59,4 +68,5 @@ export const ai = defineSubgraph({
   close: (runtime) => runtime.close(),
   loaders: (em) => createLoaders(em),
   consumers: { 'billing.entitlements_changed': entitlementsChanged },
+  internalRoutes: aiInternalRoutes,
 });

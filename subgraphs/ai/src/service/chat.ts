@@ -134,6 +134,15 @@ async function reply(
  */
 async function tokensInFlight(tx: EntityManager, runtime: AiRuntime, ownerId: string): Promise<number> {
   await tx.execute('select pg_advisory_xact_lock(hashtextextended(?, 0))', [`ai.tokens:${ownerId}`]);
+  return repliesInFlight(tx, runtime, ownerId);
+}
+
+/** What the owner's replies being written may still spend (their prompts and the longest reply each). */
+export async function repliesInFlight(
+  tx: EntityManager,
+  runtime: AiRuntime,
+  ownerId: string,
+): Promise<number> {
   const [row] = await tx.execute<{ tokens: string }[]>(
     `select coalesce(sum(coalesce(prompt_tokens, 0) + ?), 0) as tokens
        from ai.message where owner_id = ? and status = 'STREAMING'`,

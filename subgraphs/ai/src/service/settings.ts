@@ -59,6 +59,11 @@ const ownSettings = z.object({
   /** Retries of a provider request that failed before any token came (429, 5xx, timeouts). */
   AI_MAX_RETRIES: whole(0, 10, 2),
   AI_MAX_MESSAGE_CHARS: whole(1, 200_000, 32_000),
+  /**
+   * The chat model answering other services' structured completions (`/internal/structured-completions`);
+   * unset: the first chat model configured.
+   */
+  AI_STRUCTURED_MODEL: z.preprocess(blankIsUnset, z.string().min(1).max(100).optional()),
   /** The longest reply asked for, in tokens. */
   AI_REPLY_MAX_TOKENS: whole(16, 100_000, 1024),
   /** Deltas arriving within this many ms of one sent go out together (0: each as it comes). */
