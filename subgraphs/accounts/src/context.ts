@@ -1,4 +1,5 @@
 import type { SubgraphContext } from '@lattice/subgraph-kit';
 import type { AccountsLoaders } from './loaders';
+import type { AccountsRuntime } from './runtime';
 
-export type Context = SubgraphContext<undefined, AccountsLoaders>;
+export type Context = SubgraphContext<AccountsRuntime, AccountsLoaders>;

@@ -1,4 +1,4 @@
-import { type EntityManager, LockMode } from '@mikro-orm/postgresql';
+import { type EntityManager, IsolationLevel, LockMode } from '@mikro-orm/postgresql';
 import { notFound, quotaExceeded, validateInput } from '@lattice/server-kit';
 import { type Connection, type PageArgs, paginate } from '@lattice/subgraph-kit';
 import { BusinessContext, CommonService, FrequentClient } from '../entities';
@@ -17,7 +17,7 @@ export const MAX_LIST_ENTRIES = 200;
  * The user's business context, created empty if missing, locked until the transaction ends:
  * concurrent changes to one user's business data (and the caps on its lists) serialise here.
  */
-async function lockBusinessContext(tx: EntityManager, userId: string): Promise<BusinessContext> {
+export async function lockBusinessContext(tx: EntityManager, userId: string): Promise<BusinessContext> {
   const now = new Date();
   await tx
     .createQueryBuilder(BusinessContext)
@@ -134,3 +134,60 @@ export const commonServicesOf = (
   userId: string,
   args: PageArgs,
 ): Promise<Connection<CommonService>> => paginate(em, CommonService, { userId }, args, PAGE);
+
+/** A user's whole business context, as another Lattice service reads it (to draft an invoice). */
+export interface BusinessContextSnapshot {
+  companyName: string | null;
+  address: string | null;
+  taxId: string | null;
+  defaultCurrency: string | null;
+  /** Oldest first, at most MAX_LIST_ENTRIES. */
+  frequentClients: Array<{ name: string; email: string | null; address: string | null }>;
+  /**
+   * Oldest first, at most MAX_LIST_ENTRIES. `currency` is the service's own, else the business
+   * context's default (null when neither is set), as `CommonService.currency` reads.
+   */
+  commonServices: Array<{
+    description: string;
+    unitPrice: string;
+    currency: string | null;
+    unit: string | null;
+  }>;
+}
+
+const OLDEST_FIRST = { orderBy: { createdAt: 'asc', id: 'asc' }, limit: MAX_LIST_ENTRIES } as const;
+
+/**
+ * The user's business context with all its clients and services, read in one snapshot
+ * (repeatable read: an invoice being added meanwhile is seen whole or not at all). A user
+ * with none is the empty context; an erased user is UNAUTHENTICATED, as accounts' mutations
+ * answer a still-valid token of theirs.
+ */
+export async function businessContextSnapshot(
+  em: EntityManager,
+  userId: string,
+): Promise<BusinessContextSnapshot> {
+  return em.transactional(
+    async (tx) => {
+      await assertNotErased(tx, userId);
+      const context = await tx.findOne(BusinessContext, { userId });
+      const clients = await tx.find(FrequentClient, { userId }, OLDEST_FIRST);
+      const services = await tx.find(CommonService, { userId }, OLDEST_FIRST);
+      const defaultCurrency = context?.defaultCurrency ?? null;
+      return {
+        companyName: context?.companyName ?? null,
+        address: context?.address ?? null,
+        taxId: context?.taxId ?? null,
+        defaultCurrency,
+        frequentClients: clients.map(({ name, email, address }) => ({ name, email, address })),
+        commonServices: services.map(({ description, unitPrice, currency, unit }) => ({
+          description,
+          unitPrice,
+          currency: currency ?? defaultCurrency,
+          unit,
+        })),
+      };
+    },
+    { isolationLevel: IsolationLevel.REPEATABLE_READ, readOnly: true },
+  );
+}
