@@ -342,6 +342,39 @@ function exampleOf(type: EventType, userId: string, occurredAt: string): EventEn
       audiences: [`friends:${userId}`],
     },
     'social.attachments_unshared': { use: 'activity:activity-1' },
+    'invoicing.invoice_issued': {
+      invoiceId: 'invoice-1',
+      userId,
+      number: 'INV-2021-0007',
+      currency: 'EUR',
+      subtotal: '1500.00',
+      tax: '300.00',
+      total: '1800.00',
+      totalMinor: 180_000,
+      issueDate: '2021-03-04',
+      dueDate: '2021-04-03',
+      client: {
+        name: 'Grace Hopper Consulting',
+        email: 'grace@client.example.com',
+        address: '12 Harbour Street, Portsmouth',
+      },
+      services: [
+        { description: 'Kitchen renovation consulting', unitPrice: '120.00', unit: 'hour' },
+        { description: 'Site visit travel', unitPrice: '60.00', unit: null },
+      ],
+      pdf: {
+        mediaId: 'media-6',
+        storageKey: 'invoices/secret-invoice-storage-key.pdf',
+        filename: 'INV-2021-0007 Grace Hopper Consulting.pdf',
+      },
+    },
+    'invoicing.invoice_voided': {
+      invoiceId: 'invoice-1',
+      userId,
+      number: 'INV-2021-0007',
+      currency: 'EUR',
+      totalMinor: 180_000,
+    },
   };
   return event(type, examples[type] as never, { actor: userId, subject: userId, occurredAt });
 }
@@ -378,6 +411,13 @@ describe('analytics consumes domain events into facts', () => {
       'Private note from the gym',
       'Yoga with Anna',
       'My invoice shows the wrong address',
+      'Grace Hopper',
+      'grace@client.example.com',
+      'Harbour Street',
+      'Kitchen renovation consulting',
+      'Site visit travel',
+      'secret-invoice-storage-key',
+      '.pdf',
     ]) {
       expect(stored).not.toContain(secret);
     }
@@ -587,6 +627,32 @@ describe('analytics consumes domain events into facts', () => {
       ['social.likes', 1],
       ['social.comments', 1],
       ['social.comment_replies', 1],
+    ] as const) {
+      expect([name, await metric(name, '2021-03-04')]).toEqual([name, value]);
+    }
+
+    const keptInvoice = {
+      invoiceId: 'invoice-1',
+      userId,
+      number: 'INV-2021-0007',
+      currency: 'EUR',
+      totalMinor: 180_000,
+    };
+    expect(byType['invoicing.invoice_issued']).toEqual({
+      ...keptInvoice,
+      subtotal: '1500.00',
+      tax: '300.00',
+      total: '1800.00',
+      issueDate: '2021-03-04',
+      dueDate: '2021-04-03',
+      serviceCount: 2,
+      pdfMediaId: 'media-6',
+    });
+    expect(byType['invoicing.invoice_voided']).toEqual(keptInvoice);
+    for (const [name, value] of [
+      ['invoicing.invoices_issued', 1],
+      ['invoicing.services_invoiced', 2],
+      ['invoicing.invoices_voided', 1],
     ] as const) {
       expect([name, await metric(name, '2021-03-04')]).toEqual([name, value]);
     }
@@ -955,6 +1021,74 @@ describe('analytics consumes domain events into facts', () => {
       'social.comment_replies': 1,
       'social.blocks': 2,
     });
+  });
+
+  it("counts invoicing's invoices issued and voided and the service lines invoiced, keeping amounts in the facts only", async () => {
+    const day = '2021-12-13';
+    const at = `${day}T12:00:00.000Z`;
+    const service = { description: 'Consulting', unitPrice: '100.00', unit: 'hour' };
+    const issued = (currency: string, totalMinor: number, services: number) =>
+      event(
+        'invoicing.invoice_issued',
+        {
+          invoiceId: randomUUID(),
+          userId: randomUUID(),
+          number: 'INV-1',
+          currency,
+          subtotal: '0.00',
+          tax: '0.00',
+          total: (totalMinor / 100).toFixed(2),
+          totalMinor,
+          issueDate: day,
+          dueDate: null,
+          client: { name: 'Client', email: null, address: null },
+          services: Array.from({ length: services }, () => service),
+          pdf: { mediaId: randomUUID(), storageKey: `invoices/${randomUUID()}.pdf`, filename: 'INV-1.pdf' },
+        },
+        { occurredAt: at },
+      );
+    const events = [
+      issued('EUR', 10_000, 3),
+      issued('EUR', 25_050, 1),
+      issued('USD', 99_900, 0),
+      event(
+        'invoicing.invoice_voided',
+        {
+          invoiceId: randomUUID(),
+          userId: randomUUID(),
+          number: 'INV-1',
+          currency: 'USD',
+          totalMinor: 99_900,
+        },
+        { occurredAt: at },
+      ),
+    ];
+    for (const example of events) await fixture.bus.publish(example);
+    await fixture.bus.publish(events[0]!); // a redelivery counts nothing
+
+    const values = Object.fromEntries(
+      await Promise.all(
+        ['invoicing.invoices_issued', 'invoicing.services_invoiced', 'invoicing.invoices_voided'].map(
+          async (name) => [name, await metric(name, day)],
+        ),
+      ),
+    );
+    expect(values).toEqual({
+      'invoicing.invoices_issued': 3,
+      'invoicing.services_invoiced': 4,
+      'invoicing.invoices_voided': 1,
+    });
+    // No metric mixes currencies: amounts per currency are summed from the facts.
+    const totals = await sql<{ currency: string; total: string }>(
+      `select data->>'currency' as currency, sum((data->>'totalMinor')::bigint) as total
+       from analytics.event_fact where type = 'invoicing.invoice_issued' and occurred_at = ?
+       group by 1 order by 1`,
+      [at],
+    );
+    expect(totals.map(({ currency, total }) => [currency, Number(total)])).toEqual([
+      ['EUR', 35_050],
+      ['USD', 99_900],
+    ]);
   });
 
   it('records system events (no actor) without counting anyone as active', async () => {

@@ -10,7 +10,7 @@ import type { MediaRuntime } from './runtime';
 import { runTasksAfterTransactions } from './service/after-commit';
 import { agentAdded, agentRemoved, shareAttachments, unshareAttachments } from './service/audiences';
 import { eraseUserMedia } from './service/erasure';
-import { importGeneratedImage } from './service/imports';
+import { importGeneratedImage, importInvoicePdf } from './service/imports';
 import { publishPicture, unpublishPicture } from './service/publications';
 import { sweepAndLog } from './service/janitor';
 import { mediaSettings } from './service/settings';
@@ -65,6 +65,7 @@ export const media = defineSubgraph({
     'billing.entitlements_changed': entitlementsChanged,
     'identity.user_deleted': eraseUserMedia,
     'ai.image_generated': importGeneratedImage,
+    'invoicing.invoice_issued': importInvoicePdf,
     'bookings.picture_published': publishPicture,
     'bookings.picture_unpublished': unpublishPicture,
     'support.attachments_shared': shareAttachments,

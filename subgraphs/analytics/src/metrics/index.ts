@@ -3,6 +3,7 @@ import { aiMetrics } from './ai-metrics';
 import { billingMetrics, usageMetrics } from './billing-metrics';
 import { bookingsMetrics } from './bookings-metrics';
 import { identityMetrics } from './identity-metrics';
+import { invoicingMetrics } from './invoicing-metrics';
 import { mediaMetrics } from './media-metrics';
 import { notificationsMetrics } from './notifications-metrics';
 import { MetricRegistry } from './registry';
@@ -24,4 +25,5 @@ export const registry = new MetricRegistry([
   bookingsMetrics,
   supportMetrics,
   socialMetrics,
+  invoicingMetrics,
 ]);

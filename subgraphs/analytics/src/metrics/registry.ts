@@ -8,6 +8,12 @@ export interface EventRule<T extends EventType = EventType> {
    */
   keep?: ReadonlyArray<keyof EventEnvelope<T>['data'] & string>;
   /**
+   * Figures the fact keeps under names of their own, computed from the payload: a count of a
+   * list, or an id inside a field that is not kept (`serviceCount` of an invoice's services,
+   * whose descriptions stay out). Like `keep`, never secret or personal data.
+   */
+  derive?: Readonly<Record<string, (event: EventEnvelope<T>) => unknown>>;
+  /**
    * Daily metrics the event adds to: `1` each unless `amount` says otherwise (an amount of 0
    * adds nothing, so one rule can feed one of several metrics by a payload field).
    */
@@ -52,8 +58,12 @@ export class MetricRegistry {
     for (const domain of domains) {
       for (const [type, rule] of Object.entries(domain.events) as Array<[EventType, EventRule]>) {
         if (this.rules.has(type)) throw new Error(`${type} has rules in two domains`);
-        if (SENSITIVE_EVENTS.has(type) && rule.keep?.length) {
+        if (SENSITIVE_EVENTS.has(type) && (rule.keep?.length || Object.keys(rule.derive ?? {}).length)) {
           throw new Error(`${type} is sensitive: its payload must not be kept`);
+        }
+        const kept: readonly string[] = rule.keep ?? [];
+        for (const field of Object.keys(rule.derive ?? {})) {
+          if (kept.includes(field)) throw new Error(`${type} both keeps and derives ${field}`);
         }
         for (const { metric } of rule.counts ?? []) {
           if (!this.descriptions.has(metric)) throw new Error(`${type} counts undeclared metric ${metric}`);
@@ -84,10 +94,12 @@ export class MetricRegistry {
   keptData(event: EventEnvelope): Record<string, unknown> | null {
     if (SENSITIVE_EVENTS.has(event.type)) return null;
     const data = event.data as Record<string, unknown>;
+    const rule = this.rules.get(event.type);
     const kept: Record<string, unknown> = {};
-    for (const field of this.rules.get(event.type)?.keep ?? []) {
+    for (const field of rule?.keep ?? []) {
       if (field in data) kept[field] = data[field];
     }
+    for (const [field, derive] of Object.entries(rule?.derive ?? {})) kept[field] = derive(event);
     return kept;
   }
 

@@ -144,3 +144,24 @@ export const importGeneratedImage: EventApplier<MediaRuntime, 'ai.image_generate
     runtime.log.child({ eventId: event.id, eventType: event.type }),
   );
 };
+
+/** invoicing issued an invoice: its PDF stored as the Media it named, for the invoice's owner. */
+export const importInvoicePdf: EventApplier<MediaRuntime, 'invoicing.invoice_issued'> = async (
+  em,
+  event,
+  runtime,
+) => {
+  const { userId, pdf } = event.data;
+  await importObject(
+    em,
+    runtime,
+    {
+      mediaId: pdf.mediaId,
+      ownerId: userId,
+      key: pdf.storageKey,
+      filename: pdf.filename,
+      types: ['DOCUMENT'],
+    },
+    runtime.log.child({ eventId: event.id, eventType: event.type }),
+  );
+};

@@ -1,0 +1,1 @@
+export { invoicing as subgraph } from './subgraph';

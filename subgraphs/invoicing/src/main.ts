@@ -1,0 +1,4 @@
+import { runSubgraph } from '@lattice/subgraph-kit';
+import { invoicing } from './subgraph';
+
+void runSubgraph(invoicing);

@@ -1,0 +1,32 @@
+import { forbidden } from '@lattice/server-kit';
+import { isUuid } from '@lattice/subgraph-kit';
+import type { UserResolvers } from '../__generated__/resolvers-types';
+import type { Context } from '../context';
+import { formatMoney } from '../service/draft-content';
+import { listInvoices, totalsOf } from '../service/invoices';
+import { settingsOf } from '../service/numbering';
+
+/** A user's invoices are theirs alone: not even staff read them. */
+function assertSelf(context: Context, userId: string): void {
+  if (context.viewer?.id !== userId) throw forbidden('Only the user sees their invoices');
+}
+
+export const User: UserResolvers<Context> = {
+  // Identity's ids are UUIDs: anything else names no one (and never reaches a uuid column).
+  __resolveReference: ({ id }) => (isUuid(id) ? { id } : null),
+  invoices: (user, { status, client, ...page }, context) => {
+    assertSelf(context, user.id);
+    return listInvoices(context.em, user.id, status ?? null, client ?? null, page);
+  },
+  invoiceTotals: async (user, _args, context) => {
+    assertSelf(context, user.id);
+    return (await totalsOf(context.em, user.id)).map(({ totalMinor, ...total }) => ({
+      ...total,
+      total: formatMoney(totalMinor, total.currency),
+    }));
+  },
+  invoiceSettings: (user, _args, context) => {
+    assertSelf(context, user.id);
+    return settingsOf(context.em, user.id);
+  },
+};

@@ -1,0 +1,19 @@
+import type { ObjectStorage } from '@lattice/object-storage';
+import type { Logger } from '@lattice/server-kit';
+import type { BusinessContextSource } from './service/business-context';
+import type { DraftModel } from './service/draft-model';
+import type { InvoicingSettings } from './service/settings';
+
+/** Process-wide state of invoicing, built once by init. */
+export interface InvoicingRuntime {
+  settings: InvoicingSettings;
+  /** The model that drafts (ai's structured completions). */
+  model: DraftModel;
+  /** The user's company, currency, frequent clients and services (accounts). */
+  businessContext: BusinessContextSource;
+  /** Where issued PDFs wait for media (the storage media reads). */
+  storage: ObjectStorage;
+  log: Logger;
+  /** Today's date and the clock (tests move it). */
+  now(): Date;
+}

@@ -1,0 +1,44 @@
+import { join } from 'node:path';
+import { createObjectStorage } from '@lattice/object-storage';
+import { createInternalClient, defineSubgraph, subgraphPackage } from '@lattice/subgraph-kit';
+import { entities } from './entities';
+import { createLoaders } from './loaders';
+import { resolvers } from './resolvers';
+import type { InvoicingRuntime } from './runtime';
+import { accountsBusinessContext } from './service/business-context';
+import { aiDraftModel } from './service/draft-model';
+import { eraseUserInvoices } from './service/erasure';
+import { invoicingSettings } from './service/settings';
+
+/**
+ * invoicing: client invoices drafted by the AI model from what the user said (through ai),
+ * with the user's business context (from accounts), exact totals, gap-free numbers and PDFs
+ * (stored by media).
+ */
+export const invoicing = defineSubgraph({
+  name: 'invoicing',
+  ...subgraphPackage(__dirname),
+  resolvers,
+  entities,
+  settings: invoicingSettings,
+  init({ settings, config, log }): InvoicingRuntime {
+    const client = (service: 'ai' | 'accounts', baseUrl: string | undefined) =>
+      createInternalClient({ service, baseUrl, secret: config.subgraphSecret, caller: 'invoicing', log });
+    const storage = createObjectStorage(settings, {
+      defaultDirectory: join(process.cwd(), '.data', 'media'),
+    });
+    return {
+      settings,
+      model: aiDraftModel(client('ai', settings.AI_URL), settings.INVOICING_DRAFT_TIMEOUT_MS),
+      businessContext: accountsBusinessContext(client('accounts', settings.ACCOUNTS_URL)),
+      storage,
+      log,
+      now: () => new Date(),
+    };
+  },
+  close: (runtime) => runtime.storage.close(),
+  loaders: (em) => createLoaders(em),
+  consumers: {
+    'identity.user_deleted': eraseUserInvoices,
+  },
+});
