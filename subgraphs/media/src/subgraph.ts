@@ -3,6 +3,7 @@ import { createMeter, entitlementsChanged, planCatalogue, usageEntities } from '
 import { createObjectStorage } from '@lattice/object-storage';
 import { defineSubgraph, startPeriodic, subgraphPackage } from '@lattice/subgraph-kit';
 import { entities } from './entities';
+import { mediaInternalRoutes } from './internal-routes';
 import { mediaRoutes } from './http/routes';
 import { createLoaders } from './loaders';
 import { resolvers } from './resolvers';
@@ -78,4 +79,5 @@ export const media = defineSubgraph({
     'social.friendship_ended': friendshipEnded,
   },
   routes: mediaRoutes,
+  internalRoutes: mediaInternalRoutes,
 });

@@ -135,6 +135,18 @@ describe('ai.image_generated', () => {
     expect(await uploadedEvents(mediaId)).toHaveLength(1);
   });
 
+  it('stores nothing for a user erased before the import arrived, and removes the import', async () => {
+    const owner = await user();
+    const mediaId = randomUUID();
+    const key = `imports/ai/${mediaId}.png`;
+    await leave(key, await noisePng(32, 32));
+    await media.publish('identity.user_deleted', { userId: owner.id });
+    await media.publish('ai.image_generated', generated(owner.id, mediaId));
+    expect(await media.em().find(Media, { id: mediaId })).toEqual([]);
+    expect(await media.runtime.storage.stat(key)).toBeNull();
+    expect(await uploadedEvents(mediaId)).toEqual([]);
+  });
+
   it('refuses an import that is not an allowed image, from its bytes: logged, removed, no Media', async () => {
     const owner = await user();
     const imports = {

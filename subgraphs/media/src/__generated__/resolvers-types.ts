@@ -100,13 +100,18 @@ export type MediaEdge = {
 
 /** What a file is, judged from its bytes. */
 export type MediaType =
+  /**
+   * A recording (a voice note): MP3, M4A, WAV, FLAC, Ogg (Vorbis, Opus) or WebM holding audio
+   * alone; stored as uploaded.
+   */
+  | 'AUDIO'
   /** PDF. */
   | 'DOCUMENT'
   /** JPEG, PNG, GIF, WebP or AVIF; optimised on upload. */
   | 'IMAGE'
   /** Plain UTF-8 text. */
   | 'TEXT'
-  /** MP4. */
+  /** MP4 or QuickTime; stored as uploaded. */
   | 'VIDEO';
 
 export type Mutation = {

@@ -1,5 +1,6 @@
 import { SecretSchema } from '@lattice/subgraph-kit';
 import { AudienceMemberSchema } from './audience-member';
+import { ErasedUserSchema } from './erased-user';
 import { MediaSchema } from './media';
 import { MediaShareSchema } from './media-share';
 import { PublicationSchema } from './publication';
@@ -7,6 +8,7 @@ import { ShareLinkSchema } from './share-link';
 import { UploadSchema } from './upload';
 
 export { AudienceMember } from './audience-member';
+export { ErasedUser } from './erased-user';
 export { Media } from './media';
 export { MediaShare } from './media-share';
 export { Publication } from './publication';
@@ -21,4 +23,5 @@ export const entities = [
   PublicationSchema,
   MediaShareSchema,
   AudienceMemberSchema,
+  ErasedUserSchema,
 ];

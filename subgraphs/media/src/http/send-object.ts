@@ -14,7 +14,8 @@ export interface ServedObject {
 }
 
 /** Types a browser shows in place; anything else downloads. */
-const INLINE = /^(image\/(jpeg|png|gif|webp|avif)|application\/pdf|video\/mp4|text\/plain)$/;
+const INLINE =
+  /^(image\/(jpeg|png|gif|webp|avif)|application\/pdf|video\/mp4|audio\/(mpeg|x-m4a|mp4|wav|flac|ogg|webm)|text\/plain)$/;
 
 /**
  * Answers a GET or HEAD with one stored object: a single byte range (206) when asked and

@@ -3,26 +3,13 @@ import type { MediaResolvers } from '../__generated__/resolvers-types';
 import type { Context } from '../context';
 import type { Media as MediaEntity } from '../entities';
 import { listShareLinks } from '../service/share-links';
+import { canRead, isPublic } from '../service/access';
 import { MediaUrls } from '../service/urls';
 import { forbidden } from '@lattice/server-kit';
 
-/** Readable by anyone: an active avatar, or a picture another domain shows publicly. */
-const isPublic = (media: MediaEntity) => (media.isAvatar || media.isPublic) && !media.deletedAt;
-
-/** Whether the caller may see the media: its owner and staff; anyone, for a public one. */
-export function canSee(media: MediaEntity, viewer: Context['viewer']): boolean {
-  return canReadPrivate(viewer, media.ownerId) || isPublic(media);
-}
-
-/**
- * canSee, or else whether the active media is shared with an audience the viewer is in
- * (service/audiences.ts): one batched statement for every such media of the request.
- */
-async function canRead(media: MediaEntity, context: Context): Promise<boolean> {
-  if (canSee(media, context.viewer)) return true;
-  if (!context.viewer || media.deletedAt) return false;
-  return context.loaders.sharedWith(context.viewer.id).load(media.id);
-}
+/** canRead (service/access.ts), the audience shares batched by the request's loader. */
+const mayRead = (media: MediaEntity, context: Context) =>
+  canRead(media, context.viewer, (viewerId, mediaId) => context.loaders.sharedWith(viewerId).load(mediaId));
 
 const urls = (context: Context) => MediaUrls.for(context.runtime, context.client);
 
@@ -31,7 +18,7 @@ export const Media: MediaResolvers<Context> = {
   // An audience's member gets the signed URLs below (url, thumbnailUrl), never originalUrl.
   __resolveReference: async ({ id }, context) => {
     const media = await context.loaders.mediaById.load(id);
-    return media && (await canRead(media, context)) ? media : null;
+    return media && (await mayRead(media, context)) ? media : null;
   },
   owner: (media) => ({ id: media.ownerId }),
   url: (media, _args, context) => {

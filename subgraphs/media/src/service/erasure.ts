@@ -1,11 +1,13 @@
 import type { EventApplier } from '@lattice/subgraph-kit';
-import { Media, ShareLink, Upload } from '../entities';
+import { ErasedUser, Media, ShareLink, Upload } from '../entities';
 import { dropMemberships } from './audiences';
 
 /**
  * A deleted user's files go: every media is due for purging now and every upload expires, so
  * the janitor removes the bytes and the rows on its next pass; share links stop at once, and
- * the user leaves every audience (they see nothing shared with them any more).
+ * the user leaves every audience (they see nothing shared with them any more). A tombstone
+ * keeps files handed over later by other domains (ai's images, invoicing's PDFs, announced
+ * before the erasure reached them) from being stored for the user.
  */
 export const eraseUserMedia: EventApplier<unknown, 'identity.user_deleted'> = async (em, event) => {
   const ownerId = event.data.userId;
@@ -15,4 +17,10 @@ export const eraseUserMedia: EventApplier<unknown, 'identity.user_deleted'> = as
   await em.nativeUpdate(Media, { ownerId }, { purgeAt: now });
   await em.nativeUpdate(Upload, { ownerId, mediaId: null }, { expiresAt: now });
   await dropMemberships(em, ownerId);
+  await em
+    .createQueryBuilder(ErasedUser)
+    .insert({ userId: ownerId, erasedAt: now })
+    .onConflict('userId')
+    .ignore()
+    .execute('run');
 };

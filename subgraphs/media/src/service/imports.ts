@@ -2,7 +2,7 @@ import { ObjectNotFoundError } from '@lattice/object-storage';
 import type { Logger } from '@lattice/server-kit';
 import type { EventApplier } from '@lattice/subgraph-kit';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { Media } from '../entities';
+import { ErasedUser, Media } from '../entities';
 import type { MediaRuntime } from '../runtime';
 import { afterCommit, afterRollback } from './after-commit';
 import type { MediaType } from './files';
@@ -35,6 +35,7 @@ export interface ImportRequest {
  * concurrent one, which waits for the first's mark) stores nothing.
  *
  * - A Media with that id already there: nothing stored (the import, if any, removed).
+ * - Its owner erased (identity.user_deleted came first): nothing stored, the import removed.
  * - The import gone: nothing to do (a delivery after one that stored it).
  * - Refused bytes (not of `types`, not an allowed type, an unreadable image, too large): logged,
  *   the import removed, no Media.
@@ -65,6 +66,11 @@ export async function importObject(
   }
   // One import of a media at a time (two events naming it would write the same keys).
   await em.execute('select pg_advisory_xact_lock(hashtextextended(?, 0))', [`media.import:${mediaId}`]);
+  if ((await em.count(ErasedUser, { userId: ownerId })) > 0) {
+    log.info({ key, mediaId, ownerId }, 'an import for an erased user was dropped');
+    await storage.remove(key);
+    return null;
+  }
   const existing = await em.findOne(Media, { id: mediaId });
   if (existing) {
     if (existing.ownerId !== ownerId)

@@ -5,7 +5,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { z } from 'zod';
 import { Upload } from '../entities';
 import type { MediaRuntime } from '../runtime';
-import { sanitizeFilename } from './files';
+import { declaredTypeAllowed, sanitizeFilename } from './files';
 import { assertStorageFits, lockStorage } from './quota';
 import { readableSize } from './readable-size';
 
@@ -44,7 +44,7 @@ export async function createUploads(
         { field: `${path}.size`, limit: settings.MEDIA_MAX_FILE_BYTES, size: file.size },
       );
     const declared = file.contentType.split(';')[0]!.trim();
-    if (!settings.MEDIA_ALLOWED_TYPES.includes(declared))
+    if (!declaredTypeAllowed(declared.toLowerCase(), settings.MEDIA_ALLOWED_TYPES))
       throw new UserError(
         ErrorCode.UnsupportedMediaType,
         `${path}.contentType: ${declared || 'an empty type'} is not accepted; allowed: ${settings.MEDIA_ALLOWED_TYPES.join(', ')}`,

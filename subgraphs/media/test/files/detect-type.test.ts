@@ -1,5 +1,7 @@
 import sharp from 'sharp';
-import { DEFAULT_ALLOWED_TYPES, detectType, SNIFF_BYTES } from '../../src/service/files';
+import { DEFAULT_ALLOWED_TYPES, declaredTypeAllowed, detectType, SNIFF_BYTES } from '../../src/service/files';
+import { isAudioOnlyWebm } from '../../src/service/files/webm';
+import { flacHeader, mp4Header, oggHeader, silentMp3, silentWav, webm } from '../support/audio';
 
 const ALL = DEFAULT_ALLOWED_TYPES;
 const bytes = (...parts: (string | number[])[]) =>
@@ -47,6 +49,52 @@ describe('detectType', () => {
       extension: 'mov',
       type: 'VIDEO',
     });
+  });
+
+  it('reads the audio formats transcription takes: WAV, MP3, M4A, FLAC, Ogg', async () => {
+    const audio = (mime: string, extension: string) => ({ mime, extension, type: 'AUDIO' });
+    await expect(detectType(silentWav(), ALL)).resolves.toEqual(audio('audio/wav', 'wav'));
+    await expect(detectType(silentMp3(), ALL)).resolves.toEqual(audio('audio/mpeg', 'mp3'));
+    await expect(detectType(silentMp3(4, true), ALL)).resolves.toEqual(audio('audio/mpeg', 'mp3'));
+    await expect(detectType(mp4Header('M4A '), ALL)).resolves.toEqual(audio('audio/x-m4a', 'm4a'));
+    await expect(detectType(mp4Header('M4B '), ALL)).resolves.toEqual(audio('audio/mp4', 'm4a'));
+    await expect(detectType(flacHeader(), ALL)).resolves.toEqual(audio('audio/flac', 'flac'));
+    // file-type says `audio/ogg; codecs=opus`: the parameter is dropped.
+    await expect(detectType(oggHeader('opus'), ALL)).resolves.toEqual(audio('audio/ogg', 'ogg'));
+    await expect(detectType(oggHeader('vorbis'), ALL)).resolves.toEqual(audio('audio/ogg', 'ogg'));
+    await expect(detectType(silentWav(), ['audio/mpeg'])).resolves.toBeNull();
+  });
+
+  it('takes a WebM of audio alone as audio/webm, one with video as video/webm (not allowed by default)', async () => {
+    await expect(detectType(webm(['audio']), ALL)).resolves.toEqual({
+      mime: 'audio/webm',
+      extension: 'webm',
+      type: 'AUDIO',
+    });
+    await expect(detectType(webm(['audio', 'audio']), ALL)).resolves.toMatchObject({ mime: 'audio/webm' });
+    await expect(detectType(webm(['video', 'audio']), ALL)).resolves.toBeNull();
+    await expect(detectType(webm(['audio', 'video']), [...ALL, 'video/webm'])).resolves.toEqual({
+      mime: 'video/webm',
+      extension: 'webm',
+      type: 'VIDEO',
+    });
+    // Tracks must be whole in the sample to tell: else it stays video.
+    const long = webm(['audio'], SNIFF_BYTES);
+    expect(isAudioOnlyWebm(long.subarray(0, SNIFF_BYTES))).toBe(false);
+    expect(isAudioOnlyWebm(long)).toBe(true);
+    expect(isAudioOnlyWebm(webm([]))).toBe(false);
+    expect(isAudioOnlyWebm(webm(['audio']).subarray(0, 60))).toBe(false);
+  });
+
+  it('accepts the other names clients declare for audio types, when the type itself is allowed', () => {
+    expect(declaredTypeAllowed('audio/x-wav', ALL)).toBe(true);
+    expect(declaredTypeAllowed('audio/x-flac', ALL)).toBe(true);
+    expect(declaredTypeAllowed('audio/mp3', ALL)).toBe(true);
+    expect(declaredTypeAllowed('audio/opus', ALL)).toBe(true);
+    expect(declaredTypeAllowed('video/webm', ALL)).toBe(true);
+    expect(declaredTypeAllowed('video/webm', ['audio/wav'])).toBe(false);
+    expect(declaredTypeAllowed('audio/x-wav', ['audio/mpeg'])).toBe(false);
+    expect(declaredTypeAllowed('audio/aac', ALL)).toBe(false);
   });
 
   it('refuses a detected type the list does not name', async () => {
@@ -127,9 +175,16 @@ describe('detectType', () => {
     await expect(detectType(Buffer.from('hello\n'), ['image/png'])).resolves.toBeNull();
   });
 
-  it('allows by default the web image formats, PDF, MP4, QuickTime and text, not HEIC', () => {
+  it('allows by default the web image formats, PDF, MP4, QuickTime, audio and text, not HEIC', () => {
     expect([...DEFAULT_ALLOWED_TYPES].sort()).toEqual([
       'application/pdf',
+      'audio/flac',
+      'audio/mp4',
+      'audio/mpeg',
+      'audio/ogg',
+      'audio/wav',
+      'audio/webm',
+      'audio/x-m4a',
       'image/avif',
       'image/gif',
       'image/jpeg',

@@ -1,6 +1,7 @@
 import { fileTypeFromBuffer } from 'file-type/node';
 import { describeType, type DetectedType } from './media-types';
 import { isPlainText } from './plain-text';
+import { isAudioOnlyWebm } from './webm';
 
 /** How many leading bytes detectType needs: file-type's sample size. */
 export const SNIFF_BYTES = 4100;
@@ -17,15 +18,25 @@ const EXECUTABLES: ReadonlySet<string> = new Set([
  * shorter one) and never from a name or a declared type: the type its magic number shows when
  * `allowed` lists it, else plain text when no magic number is found, the bytes are plain text
  * (see isPlainText) and `allowed` lists `text/plain`; null otherwise. Executables, HTML and SVG
- * are always null.
+ * are always null. The mime type is file-type's without parameters (Opus's `audio/ogg;
+ * codecs=opus` is `audio/ogg`), and a WebM holding audio alone is `audio/webm` (file-type says
+ * `video/webm` for every WebM).
  */
 export async function detectType(head: Uint8Array, allowed: readonly string[]): Promise<DetectedType | null> {
   const accepts = (mime: string) => allowed.some((type) => type.toLowerCase() === mime);
   const found = await fileTypeFromBuffer(head);
   if (found) {
-    if (EXECUTABLES.has(found.mime) || !accepts(found.mime)) return null;
-    return describeType(found.mime, found.ext);
+    const mime = refineMime(found.mime, head);
+    if (EXECUTABLES.has(mime) || !accepts(mime)) return null;
+    return describeType(mime, found.ext);
   }
   if (accepts('text/plain') && isPlainText(head)) return describeType('text/plain', 'txt');
   return null;
+}
+
+/** file-type's mime type, its parameters dropped, audio-only WebM told from video. */
+function refineMime(found: string, head: Uint8Array): string {
+  const mime = found.split(';')[0]!.trim().toLowerCase();
+  if (mime === 'video/webm' && isAudioOnlyWebm(head)) return 'audio/webm';
+  return mime;
 }
