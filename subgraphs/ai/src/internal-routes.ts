@@ -1,11 +1,12 @@
 import type { InternalRoutes } from '@lattice/subgraph-kit';
 import type { AiRuntime } from './runtime';
 import { createStructuredCompletion } from './service/structured';
+import { createTranscription } from './service/transcription';
 
 /**
  * ai's internal interface (see README "Internal interface"): model calls another domain makes
  * for one of its users, counted against that user's AI token budget (invoicing drafts invoices
- * with it).
+ * with it, and reads voice notes with it).
  */
 export function aiInternalRoutes(runtime: AiRuntime): InternalRoutes {
   return {
@@ -16,5 +17,12 @@ export function aiInternalRoutes(runtime: AiRuntime): InternalRoutes {
      */
     '/internal/structured-completions': (input, { em, log }) =>
       createStructuredCompletion(em, runtime, input, log),
+    /**
+     * `{ userId, purpose, storageKey, filename, contentType, size, language? }` (a recording media
+     * stores, as `/internal/files/describe` answered it) → `{ text, provider, model, simulated,
+     * tokens, durationSeconds }` (BAD_USER_INPUT, PAYLOAD_TOO_LARGE, NOT_FOUND, QUOTA_EXCEEDED,
+     * SERVICE_UNAVAILABLE).
+     */
+    '/internal/transcriptions': (input, { em, log }) => createTranscription(em, runtime, input, log),
   };
 }

@@ -12,6 +12,7 @@ import type { AiRuntime } from './runtime';
 import { failStaleReplies } from './service/janitor';
 import { aiSettings } from './service/settings';
 import { structuredModel } from './service/structured';
+import { transcriptionModel } from './service/transcription';
 
 const STALE_REPLY_SWEEP_MS = 60_000;
 
@@ -30,6 +31,8 @@ export const ai = defineSubgraph({
     try {
       // A model named for structured completions must exist (unset: the first chat model, if any).
       if (settings.AI_STRUCTURED_MODEL) structuredModel(providers.models, settings);
+      // So must one named for transcriptions (unset: gpt-4o-mini-transcribe or the first, if any).
+      if (settings.AI_TRANSCRIPTION_MODEL) transcriptionModel(providers.models, settings);
     } catch (error) {
       await providers.simulator?.close();
       throw error;

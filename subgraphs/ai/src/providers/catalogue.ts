@@ -28,6 +28,15 @@ export interface ImageModel {
   settings: Extract<ModelSettings, { kind: 'image' }>;
 }
 
+/** Speech to text, for other services only (`/internal/transcriptions`): not in `models`. */
+export interface TranscriptionModel {
+  kind: 'transcription';
+  id: string;
+  provider: Provider;
+  settings: Extract<ModelSettings, { kind: 'transcription' }>;
+}
+
+/** The models of the public API (`models`: CHAT and IMAGE). */
 export type Model = ChatModel | ImageModel;
 
 /**
@@ -36,7 +45,7 @@ export type Model = ChatModel | ImageModel;
  * Azure, `OpenAI` with a base URL for everything OpenAI-compatible.
  */
 export class ModelCatalogue {
-  private readonly models = new Map<string, Model>();
+  private readonly models = new Map<string, Model | TranscriptionModel>();
 
   constructor(
     providers: Array<ProviderSettings & { simulated?: boolean }>,
@@ -74,34 +83,20 @@ export class ModelCatalogue {
       };
       for (const model of settings.models) {
         if (this.models.has(model.id)) continue;
-        this.models.set(
-          model.id,
-          model.kind === 'image'
-            ? {
-                kind: 'image',
-                id: model.id,
-                provider,
-                pricePerImage: dollarsToPicos(model.pricePerImage),
-                settings: model,
-              }
-            : {
-                kind: 'chat',
-                id: model.id,
-                provider,
-                contextWindow: model.contextWindow,
-                prices: {
-                  inputPerMillion: dollarsToPicos(model.inputPricePerMillionTokens),
-                  outputPerMillion: dollarsToPicos(model.outputPricePerMillionTokens),
-                },
-                settings: model,
-              },
-        );
+        this.models.set(model.id, catalogued(model, provider));
       }
     }
   }
 
+  /** The chat and image models (transcription models are internal: see `transcriptions`). */
   list(): Model[] {
-    return [...this.models.values()];
+    return [...this.models.values()].filter((model): model is Model => model.kind !== 'transcription');
+  }
+
+  transcriptions(): TranscriptionModel[] {
+    return [...this.models.values()].filter(
+      (model): model is TranscriptionModel => model.kind === 'transcription',
+    );
   }
 
   /** The chat model `id`, or the first configured when none is named; BAD_USER_INPUT for an unknown one. */
@@ -112,9 +107,47 @@ export class ModelCatalogue {
     return model;
   }
 
+  /** The transcription model `id`, or the first configured when none is named; throws when there is none. */
+  transcription(id?: string | null): TranscriptionModel {
+    const model = id ? this.models.get(id) : this.transcriptions()[0];
+    if (!model || model.kind !== 'transcription') {
+      throw new Error(
+        id ? `${JSON.stringify(id)} is not a transcription model` : 'no transcription model is configured',
+      );
+    }
+    return model;
+  }
+
   image(): ImageModel {
     const model = this.list().find((candidate) => candidate.kind === 'image');
     if (!model || model.kind !== 'image') throw badUserInput('No image model is configured');
     return model;
+  }
+}
+
+function catalogued(model: ModelSettings, provider: Provider): Model | TranscriptionModel {
+  switch (model.kind) {
+    case 'image':
+      return {
+        kind: 'image',
+        id: model.id,
+        provider,
+        pricePerImage: dollarsToPicos(model.pricePerImage),
+        settings: model,
+      };
+    case 'transcription':
+      return { kind: 'transcription', id: model.id, provider, settings: model };
+    default:
+      return {
+        kind: 'chat',
+        id: model.id,
+        provider,
+        contextWindow: model.contextWindow,
+        prices: {
+          inputPerMillion: dollarsToPicos(model.inputPricePerMillionTokens),
+          outputPerMillion: dollarsToPicos(model.outputPricePerMillionTokens),
+        },
+        settings: model,
+      };
   }
 }

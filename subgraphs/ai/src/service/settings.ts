@@ -28,6 +28,11 @@ const imageModel = z.object({
   kind: z.literal('image'),
   pricePerImage: dollars,
 });
+/** Speech to text (`/internal/transcriptions`); its usage is counted in tokens, not priced. */
+const transcriptionModel = z.object({
+  id: z.string().min(1).max(100),
+  kind: z.literal('transcription'),
+});
 const provider = z.object({
   /** Names the provider in answers and metrics: `openai`, `azure`, `ollama`... */
   id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/),
@@ -37,7 +42,7 @@ const provider = z.object({
   apiKey: z.string().min(1),
   /** Azure only. */
   apiVersion: z.string().optional(),
-  models: z.array(z.discriminatedUnion('kind', [chatModel, imageModel])).min(1),
+  models: z.array(z.discriminatedUnion('kind', [chatModel, imageModel, transcriptionModel])).min(1),
 });
 export type ProviderSettings = z.infer<typeof provider>;
 export type ModelSettings = ProviderSettings['models'][number];
@@ -64,6 +69,11 @@ const ownSettings = z.object({
    * unset: the first chat model configured.
    */
   AI_STRUCTURED_MODEL: z.preprocess(blankIsUnset, z.string().min(1).max(100).optional()),
+  /**
+   * The model transcribing other services' recordings (`/internal/transcriptions`); unset:
+   * `gpt-4o-mini-transcribe` when a provider lists it, else the first transcription model.
+   */
+  AI_TRANSCRIPTION_MODEL: z.preprocess(blankIsUnset, z.string().min(1).max(100).optional()),
   /** The longest reply asked for, in tokens. */
   AI_REPLY_MAX_TOKENS: whole(16, 100_000, 1024),
   /** Deltas arriving within this many ms of one sent go out together (0: each as it comes). */
@@ -93,4 +103,11 @@ export const DEFAULT_MODELS: ModelSettings[] = [
     outputPricePerMillionTokens: '10',
   },
   { id: 'gpt-image-1', kind: 'image', pricePerImage: '0.042' },
+  // Billed in tokens (usage.total_tokens), the default of AI_TRANSCRIPTION_MODEL.
+  { id: 'gpt-4o-mini-transcribe', kind: 'transcription' },
+  // Billed in seconds of audio (usage.seconds): counted as tokens (service/transcription.ts).
+  { id: 'whisper-1', kind: 'transcription' },
 ];
+
+/** AI_TRANSCRIPTION_MODEL's default. */
+export const DEFAULT_TRANSCRIPTION_MODEL = 'gpt-4o-mini-transcribe';
