@@ -83,6 +83,41 @@ test('a voided invoice keeps its number, a deleted draft never had one, and issu
   ]);
 });
 
+test('a new pattern that would repeat an earlier number is refused at issue, naming the pattern', async () => {
+  const { lattice } = world;
+  const user = await newCustomer(lattice);
+  const pattern = (p: string) =>
+    ok(
+      lattice,
+      user.token,
+      'mutation($p: String!) { updateInvoiceSettings(input: { numberPattern: $p }) { numberPattern } }',
+      { p },
+    );
+  const create = async () =>
+    (await ok(lattice, user.token, CREATE, { input: typedDraft() })).createInvoiceDraft.id;
+  await pattern('X2{SEQ}');
+  expect((await ok(lattice, user.token, ISSUE, { id: await create() })).issueInvoice.number).toBe('X21');
+  await pattern('X{SEQ}1'); // sequence 2 would make X21 again
+  const next = await create();
+  const refused = await gql(lattice, user.token, ISSUE, { id: next });
+  expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', field: 'numberPattern' });
+  await pattern('Y-{SEQ}');
+  expect((await ok(lattice, user.token, ISSUE, { id: next })).issueInvoice.number).toBe('Y-2');
+});
+
+test('totals stay exact past 2^53 minor units', async () => {
+  const { lattice } = world;
+  const user = await newCustomer(lattice);
+  const big = { description: 'Big', quantity: '900000', unitPrice: '9999999999', taxRate: '0' };
+  for (const lines of [[big, { description: 'One', quantity: '1', unitPrice: '1' }], [big]])
+    await ok(lattice, user.token, CREATE, { input: { client: { name: 'Acme' }, currency: 'JPY', lines } });
+  const { me } = await ok(lattice, user.token, '{ me { invoiceTotals { status currency count total } } }');
+  // 8999999999100001 + 8999999999100000, beyond any float's exact range
+  expect(me.invoiceTotals).toEqual([
+    { status: 'DRAFT', currency: 'JPY', count: 2, total: '17999999998200001' },
+  ]);
+});
+
 test("no user reads, changes, issues or downloads another user's invoice, by any path", async () => {
   const { lattice } = world;
   const owner = await newCustomer(lattice);

@@ -2,6 +2,7 @@ import { waitFor } from '@lattice/testkit';
 import type { AiLattice } from './support/ai';
 import { newCustomer } from './support/billing';
 import { DRAFT, gql, ISSUE, MY_INVOICES, ok, pdfTextOf, startInvoicingLattice } from './support/invoicing';
+import { uploadFile } from './support/media';
 
 // The issue's journey through the gateway, the local OpenAI-compatible server answering:
 // transcript → draft with exact totals → issue → the PDF downloaded and read (number, client,
@@ -155,4 +156,76 @@ test('a model answer that breaks the schema or the arithmetic is refused, and no
   }
   const { me } = await ok(lattice, user.token, MY_INVOICES);
   expect(me.invoices.edges).toEqual([]);
+});
+
+/** A WAV of `seconds` of silence (16 kHz, 16-bit mono): a real audio file for media's type check. */
+function silentWav(seconds: number): Uint8Array {
+  const rate = 16_000;
+  const data = rate * 2 * seconds;
+  const wav = Buffer.alloc(44 + data);
+  wav.write('RIFF', 0);
+  wav.writeUInt32LE(36 + data, 4);
+  wav.write('WAVEfmt ', 8);
+  wav.writeUInt32LE(16, 16); // fmt chunk size
+  wav.writeUInt16LE(1, 20); // PCM
+  wav.writeUInt16LE(1, 22); // mono
+  wav.writeUInt32LE(rate, 24);
+  wav.writeUInt32LE(rate * 2, 28); // bytes per second
+  wav.writeUInt16LE(2, 32); // block align
+  wav.writeUInt16LE(16, 34); // bits per sample
+  wav.write('data', 36);
+  wav.writeUInt32LE(data, 40);
+  return new Uint8Array(wav);
+}
+
+const VOICE = `mutation($m: ID!, $l: String) { draftInvoiceFromVoiceNote(mediaId: $m, language: $l) {
+  id status total transcript voiceNote { id } draftedBy { simulated }
+} }`;
+
+test('a voice note is transcribed by the provider, then drafted; only its owner can use it', async () => {
+  const { lattice, openai } = world;
+  const user = await newCustomer(lattice);
+  const other = await newCustomer(lattice);
+  const note = await uploadFile(lattice, user.token, {
+    filename: 'acme.wav',
+    contentType: 'audio/wav',
+    bytes: silentWav(1),
+  });
+  expect(note.type).toBe('AUDIO');
+
+  openai.reset();
+  openai.transcript(TRANSCRIPT);
+  openai.reply(JSON.stringify(MODEL_DRAFT));
+  const { draftInvoiceFromVoiceNote: drafted } = await ok(lattice, user.token, VOICE, {
+    m: note.id,
+    l: 'en',
+  });
+  expect(drafted).toMatchObject({
+    status: 'DRAFT',
+    total: '1160.25',
+    transcript: TRANSCRIPT,
+    voiceNote: { id: note.id },
+  });
+  const [heard] = openai.requests().filter((seen) => seen.kind === 'POST /v1/audio/transcriptions');
+  expect(heard!.body).toMatchObject({ language: 'en', file: { size: note.size } });
+  const asked = openai.requests().find((seen) => seen.kind === 'POST /v1/chat/completions');
+  expect((asked!.body as { messages: { content: string }[] }).messages[1]!.content).toBe(TRANSCRIPT);
+
+  // Someone else's voice note is not found, and nothing reaches the provider.
+  const before = openai.requests().length;
+  const stolen = await gql(lattice, other.token, VOICE, { m: note.id });
+  expect(stolen.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+  expect(openai.requests()).toHaveLength(before);
+  // A file that is not audio is refused as such.
+  const pdf = await uploadFile(lattice, user.token, {
+    filename: 'not-audio.txt',
+    contentType: 'text/plain',
+    bytes: new TextEncoder().encode('ten hours for Acme'),
+  });
+  const notAudio = await gql(lattice, user.token, VOICE, { m: pdf.id });
+  expect(notAudio.errors?.[0]?.extensions).toMatchObject({
+    code: 'UNSUPPORTED_MEDIA_TYPE',
+    field: 'mediaId',
+  });
+  expect(openai.requests()).toHaveLength(before);
 });

@@ -3,6 +3,7 @@ import type { Logger } from '@lattice/server-kit';
 import type { BusinessContextSource } from './service/business-context';
 import type { DraftModel } from './service/draft-model';
 import type { InvoicingSettings } from './service/settings';
+import type { VoiceNotes } from './service/voice-notes';
 
 /** Process-wide state of invoicing, built once by init. */
 export interface InvoicingRuntime {
@@ -11,6 +12,8 @@ export interface InvoicingRuntime {
   model: DraftModel;
   /** The user's company, currency, frequent clients and services (accounts). */
   businessContext: BusinessContextSource;
+  /** Voice notes transcribed (media's files, ai's transcription). */
+  voiceNotes: VoiceNotes;
   /** Where issued PDFs wait for media (the storage media reads). */
   storage: ObjectStorage;
   log: Logger;

@@ -9,9 +9,10 @@ import { accountsBusinessContext } from './service/business-context';
 import { aiDraftModel } from './service/draft-model';
 import { eraseUserInvoices } from './service/erasure';
 import { invoicingSettings } from './service/settings';
+import { voiceNotesThrough } from './service/voice-notes';
 
 /**
- * invoicing: client invoices drafted by the AI model from what the user said (through ai),
+ * invoicing: client invoices drafted by the AI model from what the user said or recorded (through ai),
  * with the user's business context (from accounts), exact totals, gap-free numbers and PDFs
  * (stored by media).
  */
@@ -22,14 +23,20 @@ export const invoicing = defineSubgraph({
   entities,
   settings: invoicingSettings,
   init({ settings, config, log }): InvoicingRuntime {
-    const client = (service: 'ai' | 'accounts', baseUrl: string | undefined) =>
+    const client = (service: 'ai' | 'accounts' | 'media', baseUrl: string | undefined) =>
       createInternalClient({ service, baseUrl, secret: config.subgraphSecret, caller: 'invoicing', log });
     const storage = createObjectStorage(settings, {
       defaultDirectory: join(process.cwd(), '.data', 'media'),
     });
+    const ai = client('ai', settings.AI_URL);
     return {
       settings,
-      model: aiDraftModel(client('ai', settings.AI_URL), settings.INVOICING_DRAFT_TIMEOUT_MS),
+      model: aiDraftModel(ai, settings.INVOICING_DRAFT_TIMEOUT_MS),
+      voiceNotes: voiceNotesThrough(
+        client('media', settings.MEDIA_URL),
+        ai,
+        settings.INVOICING_DRAFT_TIMEOUT_MS,
+      ),
       businessContext: accountsBusinessContext(client('accounts', settings.ACCOUNTS_URL)),
       storage,
       log,

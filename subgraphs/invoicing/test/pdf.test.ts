@@ -78,3 +78,12 @@ test('an invoice of a user with no business details still renders', async () => 
   expect(text).toContain('INV-2026-0042');
   expect(text).not.toContain('Tax ID: DE');
 });
+
+test('names in other scripts print as they are written', async () => {
+  const invoice = Object.assign(issued(1), {
+    clientName: 'Łódź Studio — Ελληνικά Москва',
+    clientAddress: 'ul. Piotrkowska 1',
+  });
+  const text = await pdfText(await renderInvoicePdf(invoice));
+  expect(text).toContain('Łódź Studio — Ελληνικά Москва');
+});

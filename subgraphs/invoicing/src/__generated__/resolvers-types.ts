@@ -62,6 +62,8 @@ export type Invoice = {
   /** What the user said that the draft was made from; null for an invoice typed by hand. */
   transcript?: Maybe<Scalars['String']['output']>;
   updatedAt: Scalars['DateTime']['output'];
+  /** The voice note the transcript was made from; null when the user typed or pasted it. */
+  voiceNote?: Maybe<Media>;
   /** Why it was voided; null unless VOID. */
   voidReason?: Maybe<Scalars['String']['output']>;
   voidedAt?: Maybe<Scalars['DateTime']['output']>;
@@ -223,6 +225,13 @@ export type Mutation = {
    */
   draftInvoiceFromTranscript: Invoice;
   /**
+   * `draftInvoiceFromTranscript` from a voice note: one of the caller's `AUDIO` media (mp3, m4a,
+   * wav, webm, ogg, flac; at most 25 MB), transcribed first by the AI provider (its tokens count
+   * against the caller's AI limit too). `language` (ISO 639-1, e.g. `de`) helps the
+   * transcription. Someone else's media is NOT_FOUND; another type UNSUPPORTED_MEDIA_TYPE.
+   */
+  draftInvoiceFromVoiceNote: Invoice;
+  /**
    * Numbers the draft (the next of the caller's sequence: no gap, never reused), dates it,
    * renders its PDF and makes it final.
    */
@@ -251,6 +260,12 @@ export type MutationDeleteInvoiceArgs = {
 
 export type MutationDraftInvoiceFromTranscriptArgs = {
   transcript: Scalars['String']['input'];
+};
+
+
+export type MutationDraftInvoiceFromVoiceNoteArgs = {
+  language?: InputMaybe<Scalars['String']['input']>;
+  mediaId: Scalars['ID']['input'];
 };
 
 
@@ -506,6 +521,7 @@ export type InvoiceResolvers<ContextType = Context, ParentType extends Resolvers
   total?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   transcript?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  voiceNote?: Resolver<Maybe<ResolversTypes['Media']>, ParentType, ContextType>;
   voidReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   voidedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
 }>;
@@ -571,6 +587,7 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   createInvoiceDraft?: Resolver<ResolversTypes['Invoice'], ParentType, ContextType, RequireFields<MutationCreateInvoiceDraftArgs, 'input'>>;
   deleteInvoice?: Resolver<ResolversTypes['ID'], ParentType, ContextType, RequireFields<MutationDeleteInvoiceArgs, 'id'>>;
   draftInvoiceFromTranscript?: Resolver<ResolversTypes['Invoice'], ParentType, ContextType, RequireFields<MutationDraftInvoiceFromTranscriptArgs, 'transcript'>>;
+  draftInvoiceFromVoiceNote?: Resolver<ResolversTypes['Invoice'], ParentType, ContextType, RequireFields<MutationDraftInvoiceFromVoiceNoteArgs, 'mediaId'>>;
   issueInvoice?: Resolver<ResolversTypes['Invoice'], ParentType, ContextType, RequireFields<MutationIssueInvoiceArgs, 'id'>>;
   markInvoicePaid?: Resolver<ResolversTypes['Invoice'], ParentType, ContextType, RequireFields<MutationMarkInvoicePaidArgs, 'id'>>;
   regenerateInvoice?: Resolver<ResolversTypes['Invoice'], ParentType, ContextType, RequireFields<MutationRegenerateInvoiceArgs, 'id'>>;

@@ -46,6 +46,7 @@ export class Invoice {
     | 'dueDate'
     | 'notes'
     | 'transcript'
+    | 'voiceNoteMediaId'
     | 'draftedBy'
     | 'seller'
     | 'pdfMediaId'
@@ -76,6 +77,7 @@ export class Invoice {
   dueDate: string | null = null;
   notes: string | null = null;
   transcript: string | null = null;
+  voiceNoteMediaId: string | null = null;
   draftedBy: DraftSource | null = null;
   seller: Seller | null = null;
   pdfMediaId: string | null = null;
@@ -117,6 +119,7 @@ export const InvoiceSchema = new EntitySchema<Invoice>({
     dueDate: { type: 'string', columnType: 'date', nullable: true },
     notes: { type: 'text', nullable: true },
     transcript: { type: 'text', nullable: true },
+    voiceNoteMediaId: { type: 'uuid', nullable: true },
     draftedBy: { type: 'json', nullable: true },
     seller: { type: 'json', nullable: true },
     pdfMediaId: { type: 'uuid', nullable: true },

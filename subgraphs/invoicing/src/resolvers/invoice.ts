@@ -19,4 +19,5 @@ export const Invoice: InvoiceResolvers<Context> = {
   tax: (invoice) => formatMoney(invoice.taxMinor, invoice.currency),
   total: (invoice) => formatMoney(invoice.totalMinor, invoice.currency),
   pdf: (invoice) => (invoice.pdfMediaId ? { id: invoice.pdfMediaId } : null),
+  voiceNote: (invoice) => (invoice.voiceNoteMediaId ? { id: invoice.voiceNoteMediaId } : null),
 };

@@ -2,7 +2,7 @@ import { validateInput } from '@lattice/server-kit';
 import { requireViewer } from '@lattice/subgraph-kit';
 import type { MutationResolvers } from '../__generated__/resolvers-types';
 import type { Context } from '../context';
-import { draftFromTranscript, regenerateFromInvoice } from '../service/drafting';
+import { draftFromTranscript, draftFromVoiceNote, regenerateFromInvoice } from '../service/drafting';
 import { createDraft, deleteDraft, markPaid, updateDraft, voidInvoice } from '../service/invoices';
 import { issueInvoice } from '../service/issuing';
 import { updateSettings } from '../service/settings-of-user';
@@ -12,6 +12,8 @@ import { voidReasonInput } from '../service/validation';
 export const Mutation: MutationResolvers<Context> = {
   draftInvoiceFromTranscript: (_parent, { transcript }, { viewer, em, runtime }) =>
     draftFromTranscript(em, runtime, requireViewer(viewer).id, transcript),
+  draftInvoiceFromVoiceNote: (_parent, args, { viewer, em, runtime }) =>
+    draftFromVoiceNote(em, runtime, requireViewer(viewer).id, args),
   createInvoiceDraft: (_parent, { input }, { viewer, em, runtime }) =>
     createDraft(em, runtime, requireViewer(viewer).id, input),
   updateInvoiceDraft: (_parent, { id, input }, { viewer, em, runtime }) =>

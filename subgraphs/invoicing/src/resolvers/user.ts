@@ -2,7 +2,6 @@ import { forbidden } from '@lattice/server-kit';
 import { isUuid } from '@lattice/subgraph-kit';
 import type { UserResolvers } from '../__generated__/resolvers-types';
 import type { Context } from '../context';
-import { formatMoney } from '../service/draft-content';
 import { listInvoices, totalsOf } from '../service/invoices';
 import { settingsOf } from '../service/numbering';
 
@@ -18,12 +17,9 @@ export const User: UserResolvers<Context> = {
     assertSelf(context, user.id);
     return listInvoices(context.em, user.id, status ?? null, client ?? null, page);
   },
-  invoiceTotals: async (user, _args, context) => {
+  invoiceTotals: (user, _args, context) => {
     assertSelf(context, user.id);
-    return (await totalsOf(context.em, user.id)).map(({ totalMinor, ...total }) => ({
-      ...total,
-      total: formatMoney(totalMinor, total.currency),
-    }));
+    return totalsOf(context.em, user.id);
   },
   invoiceSettings: (user, _args, context) => {
     assertSelf(context, user.id);

@@ -33,7 +33,8 @@ export const aiDraftModel = (ai: InternalClient, timeoutMs: number): DraftModel 
   answer: (request) =>
     ai.call<StructuredAnswer>(
       '/internal/structured-completions',
-      { ...request, purpose: 'invoice-draft' },
+      // A draft of MAX_LINES lines fits: some 60 tokens a line.
+      { ...request, purpose: 'invoice-draft', maxOutputTokens: 8192 },
       { timeoutMs },
     ),
 });

@@ -1,4 +1,5 @@
-import { conflict, ErrorCode, UserError, validateInput } from '@lattice/server-kit';
+import { badUserInput, conflict, ErrorCode, UserError, validateInput } from '@lattice/server-kit';
+import { z } from 'zod';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Invoice } from '../entities';
 import type { InvoicingRuntime } from '../runtime';
@@ -6,6 +7,7 @@ import { computeDraft, type ComputedDraft, DraftProblem } from './draft-content'
 import { DRAFT_SCHEMA, draftInstructions } from './draft-schema';
 import type { StructuredAnswer } from './draft-model';
 import { today } from './dates';
+import { assertNotErased } from './erasure';
 import { findOwnInvoice } from './invoices';
 import { newDraftInput, transcriptInput } from './validation';
 
@@ -52,13 +54,52 @@ export function readModelDraft(
  * through ai (which counts its tokens against the user's AI limit), checked, then stored.
  * Nothing is stored when any step refuses.
  */
-export async function draftFromTranscript(
+export function draftFromTranscript(
   em: EntityManager,
   runtime: InvoicingRuntime,
   ownerId: string,
   rawTranscript: unknown,
 ): Promise<Invoice> {
-  const transcript = validateInput(transcriptInput, rawTranscript, 'transcript');
+  return draft(em, runtime, ownerId, validateInput(transcriptInput, rawTranscript, 'transcript'), null);
+}
+
+const voiceNoteInput = z.object({
+  mediaId: z.string().max(64).pipe(z.uuid('must be the id of one of your media')),
+  language: z
+    .string()
+    .regex(/^[a-z]{2}$/, 'must be an ISO 639-1 code of two lower-case letters, e.g. de')
+    .nullish(),
+});
+
+/**
+ * A draft from the user's voice note: transcribed by the AI provider (media says whether the
+ * user may read it and where its bytes are; ai transcribes and counts the tokens), then drafted
+ * as a transcript is.
+ */
+export async function draftFromVoiceNote(
+  em: EntityManager,
+  runtime: InvoicingRuntime,
+  ownerId: string,
+  args: unknown,
+): Promise<Invoice> {
+  const { mediaId, language } = validateInput(voiceNoteInput, args, '');
+  const heard = await runtime.voiceNotes.transcribe(ownerId, mediaId, language ?? null);
+  const transcript = transcriptInput.safeParse(heard.text);
+  if (!transcript.success)
+    throw badUserInput(
+      `The voice note's transcript cannot be drafted from (${transcript.error.issues[0]!.message}): record a shorter or clearer one`,
+      'mediaId',
+    );
+  return draft(em, runtime, ownerId, transcript.data, mediaId);
+}
+
+async function draft(
+  em: EntityManager,
+  runtime: InvoicingRuntime,
+  ownerId: string,
+  transcript: string,
+  voiceNoteMediaId: string | null,
+): Promise<Invoice> {
   const context = await runtime.businessContext.of(ownerId);
   const day = today(runtime.now());
   const answer = await runtime.model.answer({
@@ -67,23 +108,32 @@ export async function draftFromTranscript(
     input: transcript,
     schema: DRAFT_SCHEMA,
   });
-  const draft = readModelDraft(answer, context.defaultCurrency ?? 'USD', day);
-  const invoice = em.create(Invoice, {
-    ownerId,
-    ...draft,
-    transcript,
-    draftedBy: {
-      provider: answer.provider,
-      model: answer.model,
-      simulated: answer.simulated,
-      promptTokens: answer.promptTokens,
-      completionTokens: answer.completionTokens,
-    },
+  const content = readModelDraft(answer, context.defaultCurrency ?? 'USD', day);
+  const invoice = await em.transactional(async (tx) => {
+    await assertNotErased(tx, ownerId);
+    return tx.create(Invoice, {
+      ownerId,
+      ...content,
+      transcript,
+      voiceNoteMediaId,
+      draftedBy: {
+        provider: answer.provider,
+        model: answer.model,
+        simulated: answer.simulated,
+        promptTokens: answer.promptTokens,
+        completionTokens: answer.completionTokens,
+      },
+    });
   });
-  await em.flush();
   runtime.log.info(
-    { invoiceId: invoice.id, ownerId, model: answer.model, lines: draft.lines.length },
-    'an invoice was drafted from a transcript',
+    {
+      invoiceId: invoice.id,
+      ownerId,
+      model: answer.model,
+      lines: content.lines.length,
+      voiceNote: !!voiceNoteMediaId,
+    },
+    'an invoice was drafted',
   );
   return invoice;
 }
@@ -98,5 +148,5 @@ export async function regenerateFromInvoice(
   const source = await findOwnInvoice(em, ownerId, id);
   if (source.transcript === null)
     throw conflict('This invoice was typed by hand: there is no transcript to draft from');
-  return draftFromTranscript(em, runtime, ownerId, source.transcript);
+  return draft(em, runtime, ownerId, source.transcript, source.voiceNoteMediaId);
 }

@@ -5,6 +5,8 @@ import { Invoice, type InvoiceStatus } from '../entities';
 import type { InvoicingRuntime } from '../runtime';
 import { today } from './dates';
 import { computeDraft, DraftProblem, type DraftContent } from './draft-content';
+import { formatDecimal, minorDigits } from './money';
+import { assertNotErased } from './erasure';
 import { recordVoided } from './events';
 import { draftChangeInput, isInvoiceId, newDraftInput } from './validation';
 
@@ -48,9 +50,10 @@ export async function createDraft(
   const input = validateInput(newDraftInput, rawInput);
   const currency = input.currency || (await runtime.businessContext.of(ownerId)).defaultCurrency || 'USD';
   const draft = computeTyped({ ...input, currency }, today(runtime.now()));
-  const invoice = em.create(Invoice, { ownerId, ...draft });
-  await em.flush();
-  return invoice;
+  return em.transactional(async (tx) => {
+    await assertNotErased(tx, ownerId);
+    return tx.create(Invoice, { ownerId, ...draft });
+  });
 }
 
 /** Changes the owner's draft: CONFLICT once issued. The totals are computed again. */
@@ -144,6 +147,7 @@ export function listInvoices(
   args: PageArgs,
 ): Promise<Connection<Invoice>> {
   const name = client?.trim();
+  if (name && name.length > 200) throw badUserInput('client: must be at most 200 characters', 'client');
   return paginate(
     em,
     Invoice,
@@ -161,7 +165,8 @@ export interface StatusTotal {
   status: InvoiceStatus;
   currency: string;
   count: number;
-  totalMinor: number;
+  /** The exact decimal sum: sums of many invoices pass 2^53 minor units, which no number holds. */
+  total: string;
 }
 
 /** The owner's invoices counted and summed per status and currency (one statement). */
@@ -175,6 +180,6 @@ export async function totalsOf(em: EntityManager, ownerId: string): Promise<Stat
     status: row.status,
     currency: row.currency,
     count: Number(row.count),
-    totalMinor: Number(row.total),
+    total: formatDecimal(BigInt(row.total), minorDigits(row.currency)),
   }));
 }

@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
-import { conflict } from '@lattice/server-kit';
+import { conflict, serviceUnavailable } from '@lattice/server-kit';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { Invoice } from '../entities';
+import { Invoice } from '../entities';
 import type { InvoicingRuntime } from '../runtime';
 import { addDays, today } from './dates';
+import { assertNotErased } from './erasure';
 import { recordIssued } from './events';
 import { findOwnInvoice } from './invoices';
 import { formatNumber, takeSequence } from './numbering';
@@ -26,22 +27,31 @@ export async function issueInvoice(
   ownerId: string,
   id: unknown,
 ): Promise<Invoice> {
-  await findOwnInvoice(em, ownerId, id); // NOT_FOUND before asking accounts anything
+  // NOT_FOUND before asking accounts anything (in a fork: the transaction below reads afresh).
+  await findOwnInvoice(em.fork(), ownerId, id);
   const context = await runtime.businessContext.of(ownerId);
   const mediaId = randomUUID();
   const storageKey = `imports/invoicing/${mediaId}.pdf`;
   try {
     return await em.transactional(async (tx) => {
+      await assertNotErased(tx, ownerId);
       const invoice = await findOwnInvoice(tx, ownerId, id, true);
       if (invoice.status !== 'DRAFT') throw conflict('This invoice is already issued');
       const issueDate = today(runtime.now());
       if (invoice.dueDate !== null && invoice.dueDate < issueDate)
         throw conflict(`The due date ${invoice.dueDate} has passed: change it before issuing`, 'dueDate');
       const { sequence, numberPattern, paymentTermsDays } = await takeSequence(tx, ownerId);
+      const number = formatNumber(numberPattern, sequence, issueDate);
+      // Under the settings row's lock: no other issue of this user can take it meanwhile.
+      if ((await tx.count(Invoice, { ownerId, number })) > 0)
+        throw conflict(
+          `Your number pattern gives ${number}, which an earlier invoice has: change the pattern`,
+          'numberPattern',
+        );
       Object.assign(invoice, {
         status: 'ISSUED',
         sequence,
-        number: formatNumber(numberPattern, sequence, issueDate),
+        number,
         issueDate,
         dueDate: invoice.dueDate ?? addDays(issueDate, paymentTermsDays),
         issuedAt: runtime.now(),
@@ -49,7 +59,15 @@ export async function issueInvoice(
         pdfMediaId: mediaId,
       });
       const pdf = await renderInvoicePdf(invoice);
-      await runtime.storage.write(storageKey, Readable.from([pdf]), 'application/pdf');
+      try {
+        await runtime.storage.write(storageKey, Readable.from([pdf]), 'application/pdf');
+      } catch (error) {
+        runtime.log.error(
+          { err: error, invoiceId: invoice.id },
+          'the PDF could not be stored: nothing issued',
+        );
+        throw serviceUnavailable('storage');
+      }
       recordIssued(tx, invoice, { storageKey, filename: pdfFilename(invoice.number!) });
       return invoice;
     });

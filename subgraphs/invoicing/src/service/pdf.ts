@@ -1,6 +1,14 @@
+import { readFileSync } from 'node:fs';
 import PDFDocument from 'pdfkit';
 import type { Invoice } from '../entities';
 import { formatMoney } from './draft-content';
+
+// DejaVu Sans, embedded (subset) in every PDF: the standard PDF fonts print Latin-1 only, and
+// clients are named in Polish, Greek, Cyrillic and more.
+const FONTS = {
+  regular: readFileSync(require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf')),
+  bold: readFileSync(require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf')),
+};
 
 const MARGIN = 50;
 const PAGE_WIDTH = 595.28; // A4, in points
@@ -16,7 +24,7 @@ function money(amount: string, currency: string): string {
 }
 
 /**
- * The issued invoice as a PDF (A4, the standard Helvetica fonts): seller, client, number and
+ * The issued invoice as a PDF (A4, DejaVu Sans): seller, client, number and
  * dates, the lines, the tax per rate, the total. Resolves with its bytes.
  */
 export function renderInvoicePdf(invoice: Invoice): Promise<Buffer> {
@@ -29,6 +37,8 @@ export function renderInvoicePdf(invoice: Invoice): Promise<Buffer> {
       ...(invoice.seller?.companyName ? { Author: invoice.seller.companyName } : {}),
     },
   });
+  doc.registerFont('Body', FONTS.regular);
+  doc.registerFont('Bold', FONTS.bold);
   const chunks: Buffer[] = [];
   doc.on('data', (chunk: Buffer) => chunks.push(chunk));
   const done = new Promise<Buffer>((resolve, reject) => {
@@ -38,21 +48,21 @@ export function renderInvoicePdf(invoice: Invoice): Promise<Buffer> {
   const { currency } = invoice;
   const seller = invoice.seller;
 
-  doc.font('Helvetica-Bold').fontSize(22).text('INVOICE', MARGIN, MARGIN);
-  doc.font('Helvetica').fontSize(10);
+  doc.font('Bold').fontSize(22).text('INVOICE', MARGIN, MARGIN);
+  doc.font('Body').fontSize(10);
   doc.text(`Number: ${invoice.number}`, 350, MARGIN, { width: RIGHT - 350, align: 'right' });
   doc.text(`Issued: ${invoice.issueDate}`, { width: RIGHT - 350, align: 'right' });
   if (invoice.dueDate) doc.text(`Due: ${invoice.dueDate}`, { width: RIGHT - 350, align: 'right' });
 
   doc.moveDown(2);
   const partiesTop = Math.max(doc.y, 110);
-  doc.font('Helvetica-Bold').text('From', MARGIN, partiesTop);
-  doc.font('Helvetica');
+  doc.font('Bold').text('From', MARGIN, partiesTop);
+  doc.font('Body');
   for (const line of [seller?.companyName, seller?.address, seller?.taxId && `Tax ID: ${seller.taxId}`])
     if (line) doc.text(line, { width: 220 });
   const fromBottom = doc.y;
-  doc.font('Helvetica-Bold').text('Bill to', 320, partiesTop);
-  doc.font('Helvetica');
+  doc.font('Bold').text('Bill to', 320, partiesTop);
+  doc.font('Body');
   for (const line of [
     invoice.clientName,
     invoice.clientAddress,
@@ -62,11 +72,11 @@ export function renderInvoicePdf(invoice: Invoice): Promise<Buffer> {
     if (line) doc.text(line, 320, undefined, { width: RIGHT - 320 });
 
   let y = Math.max(fromBottom, doc.y) + 30;
-  doc.font('Helvetica-Bold');
+  doc.font('Bold');
   header(doc, y);
   y = doc.y + 6;
   doc.moveTo(MARGIN, y).lineTo(RIGHT, y).stroke();
-  doc.font('Helvetica');
+  doc.font('Body');
   for (const line of invoice.lines) {
     y += 6;
     if (y > 740) {
@@ -89,7 +99,7 @@ export function renderInvoicePdf(invoice: Invoice): Promise<Buffer> {
   y += 10;
 
   const totalRow = (label: string, amount: string, bold = false) => {
-    doc.font(bold ? 'Helvetica-Bold' : 'Helvetica');
+    doc.font(bold ? 'Bold' : 'Body');
     doc.text(label, 300, y, { width: 120 });
     doc.text(money(amount, currency), 420, y, { width: RIGHT - 420, align: 'right' });
     y = doc.y + 4;
@@ -99,7 +109,7 @@ export function renderInvoicePdf(invoice: Invoice): Promise<Buffer> {
   totalRow('Total', formatMoney(invoice.totalMinor, currency), true);
 
   if (invoice.notes) {
-    doc.font('Helvetica').text(invoice.notes, MARGIN, y + 20, { width: RIGHT - MARGIN });
+    doc.font('Body').text(invoice.notes, MARGIN, y + 20, { width: RIGHT - MARGIN });
   }
   doc.end();
   return done;

@@ -1,6 +1,7 @@
 import { validateInput } from '@lattice/server-kit';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { InvoiceSettings } from '../entities';
+import { assertNotErased } from './erasure';
 import { settingsOf } from './numbering';
 import { settingsInput } from './validation';
 
@@ -11,9 +12,11 @@ export async function updateSettings(
   rawInput: unknown,
 ): Promise<InvoiceSettings> {
   const input = validateInput(settingsInput, rawInput);
-  const settings = await settingsOf(em, userId);
-  if (input.numberPattern !== undefined) settings.numberPattern = input.numberPattern;
-  if (input.paymentTermsDays !== undefined) settings.paymentTermsDays = input.paymentTermsDays;
-  await em.flush();
-  return settings;
+  return em.transactional(async (tx) => {
+    await assertNotErased(tx, userId);
+    const settings = await settingsOf(tx, userId);
+    if (input.numberPattern !== undefined) settings.numberPattern = input.numberPattern;
+    if (input.paymentTermsDays !== undefined) settings.paymentTermsDays = input.paymentTermsDays;
+    return settings;
+  });
 }

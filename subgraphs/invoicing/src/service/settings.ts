@@ -9,7 +9,9 @@ const ownSettings = z.object({
   ...internalServiceUrl('ai'),
   /** Where accounts listens, for the business context (set by npm start and docker-compose). */
   ...internalServiceUrl('accounts'),
-  /** How long a draft may take the model, in milliseconds (its retries included). */
+  /** Where media listens, for voice notes (set by npm start and docker-compose). */
+  ...internalServiceUrl('media'),
+  /** How long a draft (or a voice note's transcription) may take ai, in milliseconds (its retries included). */
   INVOICING_DRAFT_TIMEOUT_MS: z.preprocess(
     blankIsUnset,
     z.coerce.number().int().min(1000).max(600_000).default(120_000),
