@@ -1,4 +1,10 @@
-import { defineSubgraph, subgraphPackage } from '@lattice/subgraph-kit';
+import { z } from 'zod';
+import {
+  createInternalClient,
+  defineSubgraph,
+  internalServiceUrl,
+  subgraphPackage,
+} from '@lattice/subgraph-kit';
 import { entities } from './entities';
 import { accountsInternalRoutes } from './internal-routes';
 import { createLoaders } from './loaders';
@@ -15,7 +21,18 @@ export const accounts = defineSubgraph({
   ...subgraphPackage(__dirname),
   resolvers,
   entities,
-  init: ({ log }): AccountsRuntime => ({ log }),
+  // Where media listens, to check logos (set by npm start and docker-compose).
+  settings: z.object({ ...internalServiceUrl('media') }),
+  init: ({ log, settings, config }): AccountsRuntime => ({
+    log,
+    media: createInternalClient({
+      service: 'media',
+      baseUrl: settings.MEDIA_URL,
+      secret: config.subgraphSecret,
+      caller: 'accounts',
+      log,
+    }),
+  }),
   loaders: (em) => createLoaders(em),
   consumers: {
     'identity.user_registered': (em, event) => createProfileForNewUser(em, event),

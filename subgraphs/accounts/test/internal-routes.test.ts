@@ -49,6 +49,7 @@ describe("accounts' internal business context", () => {
       address: '1 Engine Row\nLondon',
       taxId: 'GB123456789',
       defaultCurrency: 'GBP',
+      logoMediaId: null,
       frequentClients: [
         { name: 'Analytical Engines client A', email: 'a@example.com', address: null },
         { name: 'Analytical Engines client B', email: null, address: 'Somewhere' },
@@ -67,6 +68,7 @@ describe("accounts' internal business context", () => {
       address: null,
       taxId: null,
       defaultCurrency: null,
+      logoMediaId: null,
       frequentClients: [],
       commonServices: [],
     });

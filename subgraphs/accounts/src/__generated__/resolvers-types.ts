@@ -52,6 +52,8 @@ export type BusinessContext = {
   defaultCurrency?: Maybe<Scalars['String']['output']>;
   /** Clients the user bills often, oldest first (at most 200). */
   frequentClients: FrequentClientConnection;
+  /** The company logo printed on invoices: one of the user's images; null when not set. */
+  logo?: Maybe<Media>;
   /** A VAT number or other tax identifier, at most 64 characters; null when not set. */
   taxId?: Maybe<Scalars['String']['output']>;
   /** When the business context last changed. */
@@ -292,6 +294,11 @@ export type UpdateBusinessContextInput = {
   companyName?: InputMaybe<Scalars['String']['input']>;
   /** An ISO 4217 currency code, e.g. `GBP`. */
   defaultCurrency?: InputMaybe<Scalars['String']['input']>;
+  /**
+   * The id of one of the user's images (uploaded through media) to print on invoices; null
+   * removes the logo.
+   */
+  logoMediaId?: InputMaybe<Scalars['ID']['input']>;
   /** At most 64 characters. */
   taxId?: InputMaybe<Scalars['String']['input']>;
 };
@@ -495,6 +502,7 @@ export type BusinessContextResolvers<ContextType = Context, ParentType extends R
   companyName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   defaultCurrency?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   frequentClients?: Resolver<ResolversTypes['FrequentClientConnection'], ParentType, ContextType, Partial<BusinessContextFrequentClientsArgs>>;
+  logo?: Resolver<Maybe<ResolversTypes['Media']>, ParentType, ContextType>;
   taxId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
 }>;

@@ -5,6 +5,7 @@ import { commonServicesOf, frequentClientsOf } from '../service/business';
 export const BusinessContext: BusinessContextResolvers = {
   frequentClients: (context, args, { em }) => frequentClientsOf(em, context.userId, args),
   commonServices: (context, args, { em }) => commonServicesOf(em, context.userId, args),
+  logo: (context) => (context.logoMediaId ? { id: context.logoMediaId } : null),
 };
 
 export const CommonService: CommonServiceResolvers = {

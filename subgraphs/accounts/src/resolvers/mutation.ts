@@ -17,9 +17,9 @@ export const Mutation: MutationResolvers = {
     loaders.profileByUserId.clear(id).prime(id, profile);
     return profile;
   },
-  updateBusinessContext: async (_parent, { input }, { viewer, em, loaders }) => {
+  updateBusinessContext: async (_parent, { input }, { viewer, em, loaders, runtime }) => {
     const { id } = requireViewer(viewer);
-    const context = await updateBusinessContext(em, id, input);
+    const context = await updateBusinessContext(em, id, input, runtime);
     loaders.businessContextByUserId.clear(id).prime(id, context);
     return context;
   },

@@ -1,7 +1,15 @@
 import { type EntityManager, IsolationLevel, LockMode } from '@mikro-orm/postgresql';
-import { notFound, quotaExceeded, validateInput } from '@lattice/server-kit';
+import {
+  badUserInput,
+  ErrorCode,
+  notFound,
+  quotaExceeded,
+  UserError,
+  validateInput,
+} from '@lattice/server-kit';
 import { type Connection, type PageArgs, paginate } from '@lattice/subgraph-kit';
 import { BusinessContext, CommonService, FrequentClient } from '../entities';
+import type { AccountsRuntime } from '../runtime';
 import { assertNotErased } from './erasure';
 import {
   addCommonServiceInput,
@@ -30,13 +38,36 @@ export async function lockBusinessContext(tx: EntityManager, userId: string): Pr
 
 const BUSINESS_FIELDS = ['companyName', 'address', 'taxId', 'defaultCurrency'] as const;
 
+/** A logo must be an image the user may read, as media says (BAD_USER_INPUT otherwise). */
+async function assertOwnImage(
+  runtime: Pick<AccountsRuntime, 'media'>,
+  userId: string,
+  mediaId: string,
+): Promise<void> {
+  const refused = () =>
+    badUserInput('input.logoMediaId: must be the id of one of your images', 'input.logoMediaId');
+  try {
+    const file = await runtime.media.call<{ type: string }>('/internal/files/describe', { userId, mediaId });
+    if (file.type !== 'IMAGE') throw refused();
+  } catch (error) {
+    if (error instanceof UserError && error.extensions.code === ErrorCode.NotFound) throw refused();
+    throw error;
+  }
+}
+
 /** Partial update of the user's own business context (omitted: unchanged; null: cleared). */
 export async function updateBusinessContext(
   em: EntityManager,
   userId: string,
   rawInput: unknown,
+  /** media's interface, to check a logo (needed only when one is set). */
+  runtime?: Pick<AccountsRuntime, 'media'>,
 ): Promise<BusinessContext> {
   const input = validateInput(updateBusinessContextInput, rawInput);
+  if (input.logoMediaId) {
+    if (!runtime) throw new Error('updateBusinessContext: checking a logo needs media');
+    await assertOwnImage(runtime, userId, input.logoMediaId);
+  }
   return em.transactional(async (tx) => {
     await assertNotErased(tx, userId);
     const context = await lockBusinessContext(tx, userId);
@@ -44,6 +75,7 @@ export async function updateBusinessContext(
       const value = input[field];
       if (value !== undefined) context[field] = value;
     }
+    if (input.logoMediaId !== undefined) context.logoMediaId = input.logoMediaId;
     return context;
   });
 }
@@ -141,6 +173,8 @@ export interface BusinessContextSnapshot {
   address: string | null;
   taxId: string | null;
   defaultCurrency: string | null;
+  /** The logo's media id (media says whether the user may still read it). */
+  logoMediaId: string | null;
   /** Oldest first, at most MAX_LIST_ENTRIES. */
   frequentClients: Array<{ name: string; email: string | null; address: string | null }>;
   /**
@@ -179,6 +213,7 @@ export async function businessContextSnapshot(
         address: context?.address ?? null,
         taxId: context?.taxId ?? null,
         defaultCurrency,
+        logoMediaId: context?.logoMediaId ?? null,
         frequentClients: clients.map(({ name, email, address }) => ({ name, email, address })),
         commonServices: services.map(({ description, unitPrice, currency, unit }) => ({
           description,

@@ -176,6 +176,7 @@ export const updateBusinessContextInput = z.object({
   address: optionalText(1000).nullish(),
   taxId: optionalLine(64).nullish(),
   defaultCurrency: currency.nullish(),
+  logoMediaId: z.string().max(64, tooLong(64)).pipe(z.uuid('must be the id of one of your images')).nullish(),
 });
 export type UpdateBusinessContextInput = z.infer<typeof updateBusinessContextInput>;
 
