@@ -1,3 +1,4 @@
+import sharp from 'sharp';
 import type { AiLattice } from './support/ai';
 import { newCustomer } from './support/billing';
 import {
@@ -10,6 +11,7 @@ import {
   startInvoicingLattice,
   typedDraft,
 } from './support/invoicing';
+import { uploadFile } from './support/media';
 import { postToSubgraph } from './support/subgraph-requests';
 
 // Numbers under concurrency, and another user's invoices by every path: queries, mutations,
@@ -248,4 +250,42 @@ test('the AI limit stops a draft before the model is asked', async () => {
   );
   expect(refused.errors?.[0]?.extensions?.code).toBe('QUOTA_EXCEEDED');
   expect(openai.requestCount('POST /v1/chat/completions')).toBe(calls);
+});
+
+test("a logo is one of the user's own images: another's, or another type, is refused", async () => {
+  const { lattice } = world;
+  const owner = await newCustomer(lattice);
+  const other = await newCustomer(lattice);
+  const image = await uploadFile(lattice, owner.token, {
+    filename: 'logo.png',
+    contentType: 'image/png',
+    bytes: await sharp({ create: { width: 40, height: 20, channels: 3, background: '#000' } })
+      .png()
+      .toBuffer(),
+  });
+  const text = await uploadFile(lattice, other.token, {
+    filename: 'logo.txt',
+    contentType: 'text/plain',
+    bytes: new TextEncoder().encode('not a logo'),
+  });
+  const setLogo = (token: string, id: string) =>
+    gql(
+      lattice,
+      token,
+      'mutation($i: UpdateBusinessContextInput!) { updateBusinessContext(input: $i) { logo { id } } }',
+      {
+        i: { logoMediaId: id },
+      },
+    );
+  for (const [token, id] of [
+    [other.token, image.id],
+    [other.token, text.id],
+  ] as const)
+    expect((await setLogo(token, id)).errors?.[0]?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'input.logoMediaId',
+    });
+  const { me } = await ok(lattice, other.token, '{ me { businessContext { logo { id } } } }');
+  expect(me.businessContext?.logo ?? null).toBeNull();
+  expect((await setLogo(owner.token, image.id)).data.updateBusinessContext.logo).toEqual({ id: image.id });
 });

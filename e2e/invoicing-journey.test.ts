@@ -1,7 +1,8 @@
+import sharp from 'sharp';
 import { waitFor } from '@lattice/testkit';
 import type { AiLattice } from './support/ai';
 import { newCustomer } from './support/billing';
-import { DRAFT, gql, ISSUE, MY_INVOICES, ok, pdfTextOf, startInvoicingLattice } from './support/invoicing';
+import { DRAFT, gql, ISSUE, issuedPdf, MY_INVOICES, ok, startInvoicingLattice } from './support/invoicing';
 import { uploadFile } from './support/media';
 
 // The issue's journey through the gateway, the local OpenAI-compatible server answering:
@@ -37,16 +38,24 @@ const MODEL_DRAFT = {
 test('a transcript becomes an issued invoice with a readable PDF, and accounts learns the client', async () => {
   const { lattice, openai } = world;
   const user = await newCustomer(lattice);
+  const logo = await uploadFile(lattice, user.token, {
+    filename: 'logo.png',
+    contentType: 'image/png',
+    bytes: await sharp({ create: { width: 300, height: 120, channels: 3, background: '#3366cc' } })
+      .png()
+      .toBuffer(),
+  });
   await ok(
     lattice,
     user.token,
-    'mutation($i: UpdateBusinessContextInput!) { updateBusinessContext(input: $i) { companyName } }',
+    'mutation($i: UpdateBusinessContextInput!) { updateBusinessContext(input: $i) { companyName logo { id } } }',
     {
       i: {
         companyName: 'Pixel & Co',
         address: 'Torstraße 5, Berlin',
         taxId: 'DE123456789',
         defaultCurrency: 'EUR',
+        logoMediaId: logo.id,
       },
     },
   );
@@ -86,7 +95,8 @@ test('a transcript becomes an issued invoice with a readable PDF, and accounts l
   expect(issued.issueDate).toBe(new Date().toISOString().slice(0, 10));
   expect(issued.dueDate > issued.issueDate).toBe(true); // 30 days of payment terms
 
-  const text = await pdfTextOf(lattice, user.token, draft.id);
+  const { bytes, text } = await issuedPdf(lattice, user.token, draft.id);
+  expect(Buffer.from(bytes).toString('latin1')).toContain('/Subtype /Image'); // the logo
   expect(text).toContain(`INV-${year}-0001`);
   expect(text).toContain('Acme GmbH');
   expect(text).toContain('Pixel & Co');

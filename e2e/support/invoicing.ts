@@ -32,24 +32,23 @@ export const typedDraft = (client = 'Acme GmbH', unitPrice = '100') => ({
   lines: [{ description: 'Consulting', quantity: '1', unitPrice, taxRate: '20' }],
 });
 
-/** The text of the issued invoice's PDF, once media has stored it, downloaded through its signed URL. */
-export async function pdfTextOf(
+/** The issued invoice's PDF, once media has stored it, downloaded through its signed URL: its bytes and text. */
+export async function issuedPdf(
   lattice: AiLattice['lattice'],
   token: string,
   invoiceId: string,
-): Promise<string> {
+): Promise<{ bytes: Uint8Array; text: string }> {
   const url = await waitFor(async () => {
     const { invoice } = await ok(
       lattice,
       token,
       'query($id: ID!) { invoice(id: $id) { pdf { ... on Media { url contentType } } } }',
-      {
-        id: invoiceId,
-      },
+      { id: invoiceId },
     );
     return invoice.pdf?.url ?? undefined;
   });
   const response = await fetch(url);
   expect(response.headers.get('content-type')).toBe('application/pdf');
-  return pdfText(new Uint8Array(await response.arrayBuffer()));
+  const bytes = new Uint8Array(await response.arrayBuffer());
+  return { bytes, text: await pdfText(bytes) };
 }

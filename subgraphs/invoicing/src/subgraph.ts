@@ -8,6 +8,7 @@ import type { InvoicingRuntime } from './runtime';
 import { accountsBusinessContext } from './service/business-context';
 import { aiDraftModel } from './service/draft-model';
 import { eraseUserInvoices } from './service/erasure';
+import { mediaFiles } from './service/media-files';
 import { invoicingSettings } from './service/settings';
 import { voiceNotesThrough } from './service/voice-notes';
 
@@ -29,14 +30,12 @@ export const invoicing = defineSubgraph({
       defaultDirectory: join(process.cwd(), '.data', 'media'),
     });
     const ai = client('ai', settings.AI_URL);
+    const files = mediaFiles(client('media', settings.MEDIA_URL));
     return {
       settings,
+      files,
       model: aiDraftModel(ai, settings.INVOICING_DRAFT_TIMEOUT_MS),
-      voiceNotes: voiceNotesThrough(
-        client('media', settings.MEDIA_URL),
-        ai,
-        settings.INVOICING_DRAFT_TIMEOUT_MS,
-      ),
+      voiceNotes: voiceNotesThrough(files, ai, settings.INVOICING_DRAFT_TIMEOUT_MS),
       businessContext: accountsBusinessContext(client('accounts', settings.ACCOUNTS_URL)),
       storage,
       log,

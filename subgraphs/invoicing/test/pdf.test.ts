@@ -1,3 +1,4 @@
+import sharp from 'sharp';
 import { pdfText } from '@lattice/testkit';
 import { Invoice } from '../src/entities';
 import { computeDraft } from '../src/service/draft-content';
@@ -86,4 +87,14 @@ test('names in other scripts print as they are written', async () => {
   });
   const text = await pdfText(await renderInvoicePdf(invoice));
   expect(text).toContain('Łódź Studio — Ελληνικά Москва');
+});
+
+test("the seller's logo is printed above the title", async () => {
+  const logo = await sharp({ create: { width: 300, height: 120, channels: 3, background: '#3366cc' } })
+    .png()
+    .toBuffer();
+  const pdf = await renderInvoicePdf(issued(1), logo);
+  expect(pdf.toString('latin1')).toContain('/Subtype /Image');
+  expect(await pdfText(pdf)).toContain('INV-2026-0042');
+  expect((await renderInvoicePdf(issued(1))).toString('latin1')).not.toContain('/Subtype /Image');
 });

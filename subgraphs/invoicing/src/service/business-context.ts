@@ -6,6 +6,8 @@ export interface BusinessContext {
   address: string | null;
   taxId: string | null;
   defaultCurrency: string | null;
+  /** The company logo (a media id of the user's), or null. */
+  logoMediaId: string | null;
   frequentClients: { name: string; email: string | null; address: string | null }[];
   commonServices: { description: string; unitPrice: string; currency: string | null; unit: string | null }[];
 }

@@ -8,6 +8,7 @@ import { addDays, today } from './dates';
 import { assertNotErased } from './erasure';
 import { recordIssued } from './events';
 import { findOwnInvoice } from './invoices';
+import { logoPng } from './logo';
 import { formatNumber, takeSequence } from './numbering';
 import { renderInvoicePdf } from './pdf';
 
@@ -15,7 +16,7 @@ import { renderInvoicePdf } from './pdf';
 const pdfFilename = (number: string) => `invoice-${number.replace(/[^A-Za-z0-9._-]+/g, '-')}.pdf`;
 
 /**
- * Issues the owner's draft: the seller's details from accounts, then in one transaction the
+ * Issues the owner's draft: the seller's details from accounts (and their logo, through media), then in one transaction the
  * draft locked (a second issue of it is CONFLICT), the next number of the owner's sequence
  * (see takeSequence: consecutive, no gap), the dates, the PDF written where media reads it,
  * and `invoicing.invoice_issued` (media stores the PDF, accounts learns the client and
@@ -30,6 +31,7 @@ export async function issueInvoice(
   // NOT_FOUND before asking accounts anything (in a fork: the transaction below reads afresh).
   await findOwnInvoice(em.fork(), ownerId, id);
   const context = await runtime.businessContext.of(ownerId);
+  const logo = await logoPng(runtime, ownerId, context.logoMediaId);
   const mediaId = randomUUID();
   const storageKey = `imports/invoicing/${mediaId}.pdf`;
   try {
@@ -58,7 +60,7 @@ export async function issueInvoice(
         seller: { companyName: context.companyName, address: context.address, taxId: context.taxId },
         pdfMediaId: mediaId,
       });
-      const pdf = await renderInvoicePdf(invoice);
+      const pdf = await renderInvoicePdf(invoice, logo);
       try {
         await runtime.storage.write(storageKey, Readable.from([pdf]), 'application/pdf');
       } catch (error) {

@@ -24,10 +24,10 @@ function money(amount: string, currency: string): string {
 }
 
 /**
- * The issued invoice as a PDF (A4, DejaVu Sans): seller, client, number and
+ * The issued invoice as a PDF (A4, DejaVu Sans): the seller's logo (a PNG) if any, seller, client, number and
  * dates, the lines, the tax per rate, the total. Resolves with its bytes.
  */
-export function renderInvoicePdf(invoice: Invoice): Promise<Buffer> {
+export function renderInvoicePdf(invoice: Invoice, logo: Buffer | null = null): Promise<Buffer> {
   const doc = new PDFDocument({
     size: 'A4',
     margin: MARGIN,
@@ -48,14 +48,19 @@ export function renderInvoicePdf(invoice: Invoice): Promise<Buffer> {
   const { currency } = invoice;
   const seller = invoice.seller;
 
-  doc.font('Bold').fontSize(22).text('INVOICE', MARGIN, MARGIN);
+  let top = MARGIN;
+  if (logo) {
+    doc.image(logo, MARGIN, MARGIN, { fit: [150, 60] });
+    top = MARGIN + 70;
+  }
+  doc.font('Bold').fontSize(22).text('INVOICE', MARGIN, top);
   doc.font('Body').fontSize(10);
-  doc.text(`Number: ${invoice.number}`, 350, MARGIN, { width: RIGHT - 350, align: 'right' });
+  doc.text(`Number: ${invoice.number}`, 350, top, { width: RIGHT - 350, align: 'right' });
   doc.text(`Issued: ${invoice.issueDate}`, { width: RIGHT - 350, align: 'right' });
   if (invoice.dueDate) doc.text(`Due: ${invoice.dueDate}`, { width: RIGHT - 350, align: 'right' });
 
   doc.moveDown(2);
-  const partiesTop = Math.max(doc.y, 110);
+  const partiesTop = Math.max(doc.y, top + 60);
   doc.font('Bold').text('From', MARGIN, partiesTop);
   doc.font('Body');
   for (const line of [seller?.companyName, seller?.address, seller?.taxId && `Tax ID: ${seller.taxId}`])

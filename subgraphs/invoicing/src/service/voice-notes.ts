@@ -1,16 +1,6 @@
 import { ErrorCode, UserError } from '@lattice/server-kit';
 import type { InternalClient } from '@lattice/subgraph-kit';
-
-/** A file as media describes it to a subgraph acting for a user who may read it. */
-export interface DescribedFile {
-  mediaId: string;
-  type: string;
-  contentType: string;
-  filename: string;
-  size: number;
-  /** Where its bytes are in the object storage media and ai share. */
-  storageKey: string;
-}
+import type { MediaFiles } from './media-files';
 
 export interface Transcription {
   text: string;
@@ -31,13 +21,9 @@ export interface VoiceNotes {
 }
 
 /** Voice notes through media (which file, may the user read it) and ai (the transcription). */
-export const voiceNotesThrough = (
-  media: InternalClient,
-  ai: InternalClient,
-  timeoutMs: number,
-): VoiceNotes => ({
+export const voiceNotesThrough = (files: MediaFiles, ai: InternalClient, timeoutMs: number): VoiceNotes => ({
   async transcribe(userId, mediaId, language) {
-    const file = await media.call<DescribedFile>('/internal/files/describe', { userId, mediaId });
+    const file = await files.describe(userId, mediaId);
     if (file.type !== 'AUDIO')
       throw new UserError(
         ErrorCode.UnsupportedMediaType,

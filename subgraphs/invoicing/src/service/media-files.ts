@@ -1,0 +1,21 @@
+import type { InternalClient } from '@lattice/subgraph-kit';
+
+/** A file as media describes it to a subgraph acting for a user who may read it. */
+export interface DescribedFile {
+  mediaId: string;
+  type: string;
+  contentType: string;
+  filename: string;
+  size: number;
+  /** Where its bytes are in the object storage media, ai and invoicing share. */
+  storageKey: string;
+}
+
+export interface MediaFiles {
+  /** The file `mediaId` if `userId` may read it (NOT_FOUND otherwise; SERVICE_UNAVAILABLE when media cannot say). */
+  describe(userId: string, mediaId: string): Promise<DescribedFile>;
+}
+
+export const mediaFiles = (media: InternalClient): MediaFiles => ({
+  describe: (userId, mediaId) => media.call<DescribedFile>('/internal/files/describe', { userId, mediaId }),
+});
