@@ -17,10 +17,13 @@ const fields = (input: unknown): Record<string, unknown> =>
  */
 export function mediaInternalRoutes(): InternalRoutes {
   return {
-    /** `{ userId, mediaId }` → `{ mediaId, type, contentType, filename, size, storageKey }`. */
+    /**
+     * `{ userId, mediaId, ownOnly? }` → `{ mediaId, type, contentType, filename, size, storageKey }`
+     * (`ownOnly`: the user's own files only).
+     */
     '/internal/files/describe': async (input, { em }) => {
-      const { userId, mediaId } = fields(input);
-      return describeFile(em, { userId, mediaId });
+      const { userId, mediaId, ownOnly } = fields(input);
+      return describeFile(em, { userId, mediaId, ownOnly });
     },
   };
 }

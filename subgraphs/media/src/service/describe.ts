@@ -25,21 +25,28 @@ export interface FileDescription {
  * a voice note to transcribe it). The rule is the one media applies to that user's requests
  * (canRead: their own, shared with an audience they are in, or public), as a plain user: a
  * service gets no staff reading. Deleted media and anything else are NOT_FOUND, with one message
- * whether the media is missing or not theirs. The bytes are the file as uploaded (audio, video,
+ * whether the media is missing or not theirs. With `ownOnly`, only the user's own files (what
+ * they make their logo or voice note of: never someone's public avatar or a file shared with
+ * them). The bytes are the file as uploaded (audio, video,
  * documents, text; an image's kept original) for its owner; an image's optimised variant when
  * no original was kept, or for anyone else (as `Media.originalUrl` is only the owner's).
  */
 export async function describeFile(
   em: EntityManager,
-  input: { userId?: unknown; mediaId?: unknown },
+  input: { userId?: unknown; mediaId?: unknown; ownOnly?: unknown },
 ): Promise<FileDescription> {
   const userId = uuidField(input.userId, 'userId');
   const mediaId = uuidField(input.mediaId, 'mediaId');
+  if (input.ownOnly !== undefined && typeof input.ownOnly !== 'boolean')
+    throw badUserInput('ownOnly: must be true or false', 'ownOnly');
   const media = await em.findOne(Media, { id: mediaId, deletedAt: null });
   const reader = asUser(userId);
   const sharedWith = async (viewerId: string, id: string) =>
     (await sharedWithViewer(em, viewerId, [id])).has(id);
-  if (!media || !(await canRead(media, reader, sharedWith))) throw notFound('No such media');
+  const readable = input.ownOnly
+    ? media?.ownerId === userId
+    : !!media && (await canRead(media, reader, sharedWith));
+  if (!media || !readable) throw notFound('No such media');
   const description = {
     mediaId: media.id,
     type: media.type,

@@ -2,6 +2,9 @@ import type { EventApplier } from '@lattice/subgraph-kit';
 import { ErasedUser, Media, ShareLink, Upload } from '../entities';
 import { dropMemberships } from './audiences';
 
+/** The lock an erasure of a user takes exclusively, and imports for them shared. */
+export const userLockKey = (userId: string) => `media.user:${userId}`;
+
 /**
  * A deleted user's files go: every media is due for purging now and every upload expires, so
  * the janitor removes the bytes and the rows on its next pass; share links stop at once, and
@@ -11,6 +14,9 @@ import { dropMemberships } from './audiences';
  */
 export const eraseUserMedia: EventApplier<unknown, 'identity.user_deleted'> = async (em, event) => {
   const ownerId = event.data.userId;
+  // Waits for imports of the user under way (importObject holds this lock shared), so none
+  // commits a file this erasure did not see.
+  await em.execute('select pg_advisory_xact_lock(hashtextextended(?, 0))', [userLockKey(ownerId)]);
   const now = new Date();
   await em.nativeUpdate(ShareLink, { ownerId, revokedAt: null }, { revokedAt: now });
   await em.nativeUpdate(Media, { ownerId, deletedAt: null }, { deletedAt: now, isAvatar: false });

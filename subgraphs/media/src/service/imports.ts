@@ -5,6 +5,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { ErasedUser, Media } from '../entities';
 import type { MediaRuntime } from '../runtime';
 import { afterCommit, afterRollback } from './after-commit';
+import { userLockKey } from './erasure';
 import type { MediaType } from './files';
 import { BytesRefused, objectSource, recordUploaded, storeMediaObjects, type StoredObjects } from './ingest';
 import { isUuid } from './uploads';
@@ -66,6 +67,7 @@ export async function importObject(
   }
   // One import of a media at a time (two events naming it would write the same keys).
   await em.execute('select pg_advisory_xact_lock(hashtextextended(?, 0))', [`media.import:${mediaId}`]);
+  await em.execute('select pg_advisory_xact_lock_shared(hashtextextended(?, 0))', [userLockKey(ownerId)]);
   if ((await em.count(ErasedUser, { userId: ownerId })) > 0) {
     log.info({ key, mediaId, ownerId }, 'an import for an erased user was dropped');
     await storage.remove(key);

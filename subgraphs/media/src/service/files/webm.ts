@@ -29,6 +29,7 @@ const TRACKS = 0x1654ae6b;
 const CLUSTER = 0x1f43b675;
 const TRACK_ENTRY = 0xae;
 const TRACK_TYPE = 0x83;
+const CODEC_ID = 0x86;
 const AUDIO_TRACK = 2;
 
 interface Element {
@@ -45,7 +46,7 @@ function tracksAreAudio(head: Uint8Array, start: number, end: number): boolean {
     const entry = readElement(head, offset, end);
     if (!entry || entry.end === null || entry.end > end) return false;
     if (entry.id === TRACK_ENTRY) {
-      if (trackType(head, entry.start, entry.end) !== AUDIO_TRACK) return false;
+      if (!isAudioTrack(head, entry.start, entry.end)) return false;
       audio += 1;
     }
     offset = entry.end;
@@ -53,20 +54,28 @@ function tracksAreAudio(head: Uint8Array, start: number, end: number): boolean {
   return audio > 0;
 }
 
-/** The TrackType of a TrackEntry, or null when it has none. */
-function trackType(head: Uint8Array, start: number, end: number): number | null {
+/**
+ * Whether a TrackEntry is audio: typed so (TrackType 2) and of an audio codec (its CodecID
+ * `A_…`), so a video track merely labelled audio does not pass for one.
+ */
+function isAudioTrack(head: Uint8Array, start: number, end: number): boolean {
+  let type: number | null = null;
+  let codec: string | null = null;
   for (let offset = start; offset < end;) {
     const child = readElement(head, offset, end);
-    if (!child || child.end === null || child.end > end) return null;
+    if (!child || child.end === null || child.end > end) return false;
+    const length = child.end - child.start;
     if (child.id === TRACK_TYPE) {
-      if (child.end - child.start < 1 || child.end - child.start > 8) return null;
-      let value = 0;
-      for (let i = child.start; i < child.end; i += 1) value = value * 256 + head[i]!;
-      return value;
+      if (length < 1 || length > 8) return false;
+      type = 0;
+      for (let i = child.start; i < child.end; i += 1) type = type * 256 + head[i]!;
+    } else if (child.id === CODEC_ID) {
+      if (length < 1 || length > 64) return false;
+      codec = String.fromCharCode(...head.subarray(child.start, child.end));
     }
     offset = child.end;
   }
-  return null;
+  return type === AUDIO_TRACK && codec !== null && codec.startsWith('A_');
 }
 
 /** The element whose header starts at `offset` (its header within `limit`), or null. */
