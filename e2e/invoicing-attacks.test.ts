@@ -252,7 +252,7 @@ test('the AI limit stops a draft before the model is asked', async () => {
   expect(openai.requestCount('POST /v1/chat/completions')).toBe(calls);
 });
 
-test("a logo is one of the user's own images: another's, or another type, is refused", async () => {
+test("a logo is one of the user's own images: another's (even public), or another type, is refused", async () => {
   const { lattice } = world;
   const owner = await newCustomer(lattice);
   const other = await newCustomer(lattice);
@@ -268,6 +268,8 @@ test("a logo is one of the user's own images: another's, or another type, is ref
     contentType: 'text/plain',
     bytes: new TextEncoder().encode('not a logo'),
   });
+  // Public once it is the owner's avatar: readable by anyone, still nobody else's logo.
+  await ok(lattice, owner.token, 'mutation($id: ID) { setAvatar(mediaId: $id) { id } }', { id: image.id });
   const setLogo = (token: string, id: string) =>
     gql(
       lattice,

@@ -38,7 +38,7 @@ export async function lockBusinessContext(tx: EntityManager, userId: string): Pr
 
 const BUSINESS_FIELDS = ['companyName', 'address', 'taxId', 'defaultCurrency'] as const;
 
-/** A logo must be an image the user may read, as media says (BAD_USER_INPUT otherwise). */
+/** A logo must be one of the user's own images, as media says (BAD_USER_INPUT otherwise). */
 async function assertOwnImage(
   runtime: Pick<AccountsRuntime, 'media'>,
   userId: string,
@@ -47,7 +47,11 @@ async function assertOwnImage(
   const refused = () =>
     badUserInput('input.logoMediaId: must be the id of one of your images', 'input.logoMediaId');
   try {
-    const file = await runtime.media.call<{ type: string }>('/internal/files/describe', { userId, mediaId });
+    const file = await runtime.media.call<{ type: string }>('/internal/files/describe', {
+      userId,
+      mediaId,
+      ownOnly: true,
+    });
     if (file.type !== 'IMAGE') throw refused();
   } catch (error) {
     if (error instanceof UserError && error.extensions.code === ErrorCode.NotFound) throw refused();

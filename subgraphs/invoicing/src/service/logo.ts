@@ -18,12 +18,13 @@ export async function logoPng(
 ): Promise<Buffer | null> {
   if (!logoMediaId) return null;
   try {
-    const file = await runtime.files.describe(ownerId, logoMediaId);
+    const file = await runtime.files.describeOwn(ownerId, logoMediaId);
     if (file.type !== 'IMAGE' || file.size > MAX_LOGO_BYTES) return null;
     const { body } = await runtime.storage.read(file.storageKey);
     const chunks: Buffer[] = [];
     for await (const chunk of body) chunks.push(chunk as Buffer);
     return await sharp(Buffer.concat(chunks), { limitInputPixels: 40_000_000 })
+      .rotate() // as the photo's EXIF orientation says
       .resize(600, 240, { fit: 'inside', withoutEnlargement: true })
       .png()
       .toBuffer();

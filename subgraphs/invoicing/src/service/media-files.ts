@@ -12,10 +12,15 @@ export interface DescribedFile {
 }
 
 export interface MediaFiles {
-  /** The file `mediaId` if `userId` may read it (NOT_FOUND otherwise; SERVICE_UNAVAILABLE when media cannot say). */
-  describe(userId: string, mediaId: string): Promise<DescribedFile>;
+  /**
+   * The file `mediaId` if it is `userId`'s own (NOT_FOUND otherwise, even for a file shared
+   * with them or public: a voice note or a logo is the user's own; SERVICE_UNAVAILABLE when
+   * media cannot say).
+   */
+  describeOwn(userId: string, mediaId: string): Promise<DescribedFile>;
 }
 
 export const mediaFiles = (media: InternalClient): MediaFiles => ({
-  describe: (userId, mediaId) => media.call<DescribedFile>('/internal/files/describe', { userId, mediaId }),
+  describeOwn: (userId, mediaId) =>
+    media.call<DescribedFile>('/internal/files/describe', { userId, mediaId, ownOnly: true }),
 });

@@ -23,7 +23,7 @@ export interface VoiceNotes {
 /** Voice notes through media (which file, may the user read it) and ai (the transcription). */
 export const voiceNotesThrough = (files: MediaFiles, ai: InternalClient, timeoutMs: number): VoiceNotes => ({
   async transcribe(userId, mediaId, language) {
-    const file = await files.describe(userId, mediaId);
+    const file = await files.describeOwn(userId, mediaId);
     if (file.type !== 'AUDIO')
       throw new UserError(
         ErrorCode.UnsupportedMediaType,
