@@ -9,16 +9,16 @@ export type Omit<T, K extends keyof T> = Pick<T, Exclude<keyof T, K>>;
 export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
 /** All built-in and custom scalars, mapped to their actual values */
 export type Scalars = {
-  ID: { input: string; output: string };
-  String: { input: string; output: string };
-  Boolean: { input: boolean; output: boolean };
-  Int: { input: number; output: number };
-  Float: { input: number; output: number };
+  ID: { input: string; output: string; }
+  String: { input: string; output: string; }
+  Boolean: { input: boolean; output: boolean; }
+  Int: { input: number; output: number; }
+  Float: { input: number; output: number; }
   /** An ISO-8601 date-time in UTC, e.g. `2026-11-22T10:00:00.000Z`. */
-  DateTime: { input: Date; output: Date };
+  DateTime: { input: Date; output: Date; }
   /** An integer that may exceed 32 bits (bytes, tokens), as a JSON number no larger than 2^53 − 1. */
-  SafeInt: { input: number; output: number };
-  _FieldSet: { input: unknown; output: unknown };
+  SafeInt: { input: number; output: number; }
+  _FieldSet: { input: unknown; output: unknown; }
 };
 
 /** A file to upload. */
@@ -72,6 +72,7 @@ export type Media = {
   /** Pixels, for images. */
   width?: Maybe<Scalars['Int']['output']>;
 };
+
 
 /**
  * A stored file. Other domains refer to it by id (avatars, attachments, generated images,
@@ -144,38 +145,47 @@ export type Mutation = {
   setAvatar?: Maybe<Media>;
 };
 
+
 export type MutationCancelUploadArgs = {
   id: Scalars['ID']['input'];
 };
+
 
 export type MutationCreateShareLinkArgs = {
   expiresInSeconds?: InputMaybe<Scalars['Int']['input']>;
   mediaId: Scalars['ID']['input'];
 };
 
+
 export type MutationCreateUploadArgs = {
   input: CreateUploadInput;
 };
+
 
 export type MutationCreateUploadsArgs = {
   inputs: Array<CreateUploadInput>;
 };
 
+
 export type MutationDeleteMediaArgs = {
   id: Scalars['ID']['input'];
 };
+
 
 export type MutationPurgeMediaArgs = {
   id: Scalars['ID']['input'];
 };
 
+
 export type MutationRestoreMediaArgs = {
   id: Scalars['ID']['input'];
 };
 
+
 export type MutationRevokeShareLinkArgs = {
   id: Scalars['ID']['input'];
 };
+
 
 export type MutationSetAvatarArgs = {
   mediaId?: InputMaybe<Scalars['ID']['input']>;
@@ -204,9 +214,11 @@ export type Query = {
   upload: Upload;
 };
 
+
 export type QueryMediaArgs = {
   id: Scalars['ID']['input'];
 };
+
 
 export type QueryMyMediaArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
@@ -214,6 +226,7 @@ export type QueryMyMediaArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   type?: InputMaybe<MediaType>;
 };
+
 
 export type QueryUploadArgs = {
   id: Scalars['ID']['input'];
@@ -302,45 +315,41 @@ export type ResolversObject<TObject> = WithIndex<TObject>;
 export type ResolverTypeWrapper<T> = Promise<T> | T;
 
 export type ReferenceResolver<TResult, TReference, TContext> = (
-  reference: TReference,
-  context: TContext,
-  info: GraphQLResolveInfo,
-) => Promise<TResult> | TResult;
+      reference: TReference,
+      context: TContext,
+      info: GraphQLResolveInfo
+    ) => Promise<TResult> | TResult;
 
-type ScalarCheck<T, S> = S extends true ? T : NullableCheck<T, S>;
-type NullableCheck<T, S> = Maybe<T> extends T ? Maybe<ListCheck<NonNullable<T>, S>> : ListCheck<T, S>;
-type ListCheck<T, S> = T extends (infer U)[] ? NullableCheck<U, S>[] : GraphQLRecursivePick<T, S>;
-export type GraphQLRecursivePick<T, S> = { [K in keyof T & keyof S]: ScalarCheck<T[K], S[K]> };
+      type ScalarCheck<T, S> = S extends true ? T : NullableCheck<T, S>;
+      type NullableCheck<T, S> = Maybe<T> extends T ? Maybe<ListCheck<NonNullable<T>, S>> : ListCheck<T, S>;
+      type ListCheck<T, S> = T extends (infer U)[] ? NullableCheck<U, S>[] : GraphQLRecursivePick<T, S>;
+      export type GraphQLRecursivePick<T, S> = { [K in keyof T & keyof S]: ScalarCheck<T[K], S[K]> };
+    
 
 export type ResolverWithResolve<TResult, TParent, TContext, TArgs> = {
   resolve: ResolverFn<TResult, TParent, TContext, TArgs>;
 };
-export type Resolver<
-  TResult,
-  TParent = Record<PropertyKey, never>,
-  TContext = Record<PropertyKey, never>,
-  TArgs = Record<PropertyKey, never>,
-> = ResolverFn<TResult, TParent, TContext, TArgs> | ResolverWithResolve<TResult, TParent, TContext, TArgs>;
+export type Resolver<TResult, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>, TArgs = Record<PropertyKey, never>> = ResolverFn<TResult, TParent, TContext, TArgs> | ResolverWithResolve<TResult, TParent, TContext, TArgs>;
 
 export type ResolverFn<TResult, TParent, TContext, TArgs> = (
   parent: TParent,
   args: TArgs,
   context: TContext,
-  info: GraphQLResolveInfo,
+  info: GraphQLResolveInfo
 ) => Promise<TResult> | TResult;
 
 export type SubscriptionSubscribeFn<TResult, TParent, TContext, TArgs> = (
   parent: TParent,
   args: TArgs,
   context: TContext,
-  info: GraphQLResolveInfo,
+  info: GraphQLResolveInfo
 ) => AsyncIterable<TResult> | Promise<AsyncIterable<TResult>>;
 
 export type SubscriptionResolveFn<TResult, TParent, TContext, TArgs> = (
   parent: TParent,
   args: TArgs,
   context: TContext,
-  info: GraphQLResolveInfo,
+  info: GraphQLResolveInfo
 ) => TResult | Promise<TResult>;
 
 export interface SubscriptionSubscriberObject<TResult, TKey extends string, TParent, TContext, TArgs> {
@@ -357,41 +366,26 @@ export type SubscriptionObject<TResult, TKey extends string, TParent, TContext, 
   | SubscriptionSubscriberObject<TResult, TKey, TParent, TContext, TArgs>
   | SubscriptionResolverObject<TResult, TParent, TContext, TArgs>;
 
-export type SubscriptionResolver<
-  TResult,
-  TKey extends string,
-  TParent = Record<PropertyKey, never>,
-  TContext = Record<PropertyKey, never>,
-  TArgs = Record<PropertyKey, never>,
-> =
+export type SubscriptionResolver<TResult, TKey extends string, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>, TArgs = Record<PropertyKey, never>> =
   | ((...args: any[]) => SubscriptionObject<TResult, TKey, TParent, TContext, TArgs>)
   | SubscriptionObject<TResult, TKey, TParent, TContext, TArgs>;
 
-export type TypeResolveFn<
-  TTypes,
-  TParent = Record<PropertyKey, never>,
-  TContext = Record<PropertyKey, never>,
-> = (parent: TParent, context: TContext, info: GraphQLResolveInfo) => Maybe<TTypes> | Promise<Maybe<TTypes>>;
-
-export type IsTypeOfResolverFn<T = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>> = (
-  obj: T,
+export type TypeResolveFn<TTypes, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>> = (
+  parent: TParent,
   context: TContext,
-  info: GraphQLResolveInfo,
-) => boolean | Promise<boolean>;
+  info: GraphQLResolveInfo
+) => Maybe<TTypes> | Promise<Maybe<TTypes>>;
+
+export type IsTypeOfResolverFn<T = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>> = (obj: T, context: TContext, info: GraphQLResolveInfo) => boolean | Promise<boolean>;
 
 export type NextResolverFn<T> = () => Promise<T>;
 
-export type DirectiveResolverFn<
-  TResult = Record<PropertyKey, never>,
-  TParent = Record<PropertyKey, never>,
-  TContext = Record<PropertyKey, never>,
-  TArgs = Record<PropertyKey, never>,
-> = (
+export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>, TArgs = Record<PropertyKey, never>> = (
   next: NextResolverFn<TResult>,
   parent: TParent,
   args: TArgs,
   context: TContext,
-  info: GraphQLResolveInfo,
+  info: GraphQLResolveInfo
 ) => TResult | Promise<TResult>;
 
 /** Mapping of federation types */
@@ -403,10 +397,18 @@ export type FederationTypes = ResolversObject<{
 
 /** Mapping of federation reference types */
 export type FederationReferenceTypes = ResolversObject<{
-  Media: { __typename: 'Media' } & GraphQLRecursivePick<FederationTypes['Media'], { id: true }>;
-  ShareLink: { __typename: 'ShareLink' } & GraphQLRecursivePick<FederationTypes['ShareLink'], { id: true }>;
-  User: { __typename: 'User' } & GraphQLRecursivePick<FederationTypes['User'], { id: true }>;
+  Media:
+    ( { __typename: 'Media' }
+    & GraphQLRecursivePick<FederationTypes['Media'], {"id":true}> );
+  ShareLink:
+    ( { __typename: 'ShareLink' }
+    & GraphQLRecursivePick<FederationTypes['ShareLink'], {"id":true}> );
+  User:
+    ( { __typename: 'User' }
+    & GraphQLRecursivePick<FederationTypes['User'], {"id":true}> );
 }>;
+
+
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = ResolversObject<{
@@ -416,9 +418,7 @@ export type ResolversTypes = ResolversObject<{
   Media: ResolverTypeWrapper<MediaModel>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
-  MediaConnection: ResolverTypeWrapper<
-    Omit<MediaConnection, 'edges'> & { edges: Array<ResolversTypes['MediaEdge']> }
-  >;
+  MediaConnection: ResolverTypeWrapper<Omit<MediaConnection, 'edges'> & { edges: Array<ResolversTypes['MediaEdge']> }>;
   MediaEdge: ResolverTypeWrapper<Omit<MediaEdge, 'node'> & { node: ResolversTypes['Media'] }>;
   MediaType: MediaType;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
@@ -427,9 +427,7 @@ export type ResolversTypes = ResolversObject<{
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   SafeInt: ResolverTypeWrapper<Scalars['SafeInt']['output']>;
   ShareLink: ResolverTypeWrapper<ShareLinkModel>;
-  ShareLinkConnection: ResolverTypeWrapper<
-    Omit<ShareLinkConnection, 'edges'> & { edges: Array<ResolversTypes['ShareLinkEdge']> }
-  >;
+  ShareLinkConnection: ResolverTypeWrapper<Omit<ShareLinkConnection, 'edges'> & { edges: Array<ResolversTypes['ShareLinkEdge']> }>;
   ShareLinkEdge: ResolverTypeWrapper<Omit<ShareLinkEdge, 'node'> & { node: ResolversTypes['ShareLink'] }>;
   StorageStatistics: ResolverTypeWrapper<StorageStatisticsModel>;
   Upload: ResolverTypeWrapper<UploadModel>;
@@ -452,9 +450,7 @@ export type ResolversParentTypes = ResolversObject<{
   Query: Record<PropertyKey, never>;
   SafeInt: Scalars['SafeInt']['output'];
   ShareLink: ShareLinkModel;
-  ShareLinkConnection: Omit<ShareLinkConnection, 'edges'> & {
-    edges: Array<ResolversParentTypes['ShareLinkEdge']>;
-  };
+  ShareLinkConnection: Omit<ShareLinkConnection, 'edges'> & { edges: Array<ResolversParentTypes['ShareLinkEdge']> };
   ShareLinkEdge: Omit<ShareLinkEdge, 'node'> & { node: ResolversParentTypes['ShareLink'] };
   StorageStatistics: StorageStatisticsModel;
   Upload: UploadModel;
@@ -465,16 +461,8 @@ export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversT
   name: 'DateTime';
 }
 
-export type MediaResolvers<
-  ContextType = Context,
-  ParentType extends ResolversParentTypes['Media'] = ResolversParentTypes['Media'],
-  FederationReferenceType extends FederationReferenceTypes['Media'] = FederationReferenceTypes['Media'],
-> = ResolversObject<{
-  __resolveReference?: ReferenceResolver<
-    Maybe<ResolversTypes['Media']> | FederationReferenceType,
-    FederationReferenceType,
-    ContextType
-  >;
+export type MediaResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Media'] = ResolversParentTypes['Media'], FederationReferenceType extends FederationReferenceTypes['Media'] = FederationReferenceTypes['Media']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Media']> | FederationReferenceType, FederationReferenceType, ContextType>;
   blurhash?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   checksum?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   contentType?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -486,12 +474,7 @@ export type MediaResolvers<
   originalUrl?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   owner?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
   purgeAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
-  shareLinks?: Resolver<
-    ResolversTypes['ShareLinkConnection'],
-    ParentType,
-    ContextType,
-    RequireFields<MediaShareLinksArgs, 'first'>
-  >;
+  shareLinks?: Resolver<ResolversTypes['ShareLinkConnection'], ParentType, ContextType, RequireFields<MediaShareLinksArgs, 'first'>>;
   size?: Resolver<ResolversTypes['SafeInt'], ParentType, ContextType>;
   thumbnailUrl?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   type?: Resolver<ResolversTypes['MediaType'], ParentType, ContextType>;
@@ -499,101 +482,36 @@ export type MediaResolvers<
   width?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
 }>;
 
-export type MediaConnectionResolvers<
-  ContextType = Context,
-  ParentType extends ResolversParentTypes['MediaConnection'] = ResolversParentTypes['MediaConnection'],
-> = ResolversObject<{
+export type MediaConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['MediaConnection'] = ResolversParentTypes['MediaConnection']> = ResolversObject<{
   edges?: Resolver<Array<ResolversTypes['MediaEdge']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
 }>;
 
-export type MediaEdgeResolvers<
-  ContextType = Context,
-  ParentType extends ResolversParentTypes['MediaEdge'] = ResolversParentTypes['MediaEdge'],
-> = ResolversObject<{
+export type MediaEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['MediaEdge'] = ResolversParentTypes['MediaEdge']> = ResolversObject<{
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Media'], ParentType, ContextType>;
 }>;
 
-export type MutationResolvers<
-  ContextType = Context,
-  ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation'],
-> = ResolversObject<{
-  cancelUpload?: Resolver<
-    ResolversTypes['Boolean'],
-    ParentType,
-    ContextType,
-    RequireFields<MutationCancelUploadArgs, 'id'>
-  >;
-  createShareLink?: Resolver<
-    ResolversTypes['ShareLink'],
-    ParentType,
-    ContextType,
-    RequireFields<MutationCreateShareLinkArgs, 'expiresInSeconds' | 'mediaId'>
-  >;
-  createUpload?: Resolver<
-    ResolversTypes['Upload'],
-    ParentType,
-    ContextType,
-    RequireFields<MutationCreateUploadArgs, 'input'>
-  >;
-  createUploads?: Resolver<
-    Array<ResolversTypes['Upload']>,
-    ParentType,
-    ContextType,
-    RequireFields<MutationCreateUploadsArgs, 'inputs'>
-  >;
-  deleteMedia?: Resolver<
-    ResolversTypes['Media'],
-    ParentType,
-    ContextType,
-    RequireFields<MutationDeleteMediaArgs, 'id'>
-  >;
-  purgeMedia?: Resolver<
-    ResolversTypes['Boolean'],
-    ParentType,
-    ContextType,
-    RequireFields<MutationPurgeMediaArgs, 'id'>
-  >;
-  restoreMedia?: Resolver<
-    ResolversTypes['Media'],
-    ParentType,
-    ContextType,
-    RequireFields<MutationRestoreMediaArgs, 'id'>
-  >;
-  revokeShareLink?: Resolver<
-    ResolversTypes['ShareLink'],
-    ParentType,
-    ContextType,
-    RequireFields<MutationRevokeShareLinkArgs, 'id'>
-  >;
-  setAvatar?: Resolver<
-    Maybe<ResolversTypes['Media']>,
-    ParentType,
-    ContextType,
-    Partial<MutationSetAvatarArgs>
-  >;
+export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
+  cancelUpload?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationCancelUploadArgs, 'id'>>;
+  createShareLink?: Resolver<ResolversTypes['ShareLink'], ParentType, ContextType, RequireFields<MutationCreateShareLinkArgs, 'expiresInSeconds' | 'mediaId'>>;
+  createUpload?: Resolver<ResolversTypes['Upload'], ParentType, ContextType, RequireFields<MutationCreateUploadArgs, 'input'>>;
+  createUploads?: Resolver<Array<ResolversTypes['Upload']>, ParentType, ContextType, RequireFields<MutationCreateUploadsArgs, 'inputs'>>;
+  deleteMedia?: Resolver<ResolversTypes['Media'], ParentType, ContextType, RequireFields<MutationDeleteMediaArgs, 'id'>>;
+  purgeMedia?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationPurgeMediaArgs, 'id'>>;
+  restoreMedia?: Resolver<ResolversTypes['Media'], ParentType, ContextType, RequireFields<MutationRestoreMediaArgs, 'id'>>;
+  revokeShareLink?: Resolver<ResolversTypes['ShareLink'], ParentType, ContextType, RequireFields<MutationRevokeShareLinkArgs, 'id'>>;
+  setAvatar?: Resolver<Maybe<ResolversTypes['Media']>, ParentType, ContextType, Partial<MutationSetAvatarArgs>>;
 }>;
 
-export type PageInfoResolvers<
-  ContextType = Context,
-  ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo'],
-> = ResolversObject<{
+export type PageInfoResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = ResolversObject<{
   endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 }>;
 
-export type QueryResolvers<
-  ContextType = Context,
-  ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query'],
-> = ResolversObject<{
+export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
   media?: Resolver<ResolversTypes['Media'], ParentType, ContextType, RequireFields<QueryMediaArgs, 'id'>>;
-  myMedia?: Resolver<
-    ResolversTypes['MediaConnection'],
-    ParentType,
-    ContextType,
-    RequireFields<QueryMyMediaArgs, 'deleted' | 'first'>
-  >;
+  myMedia?: Resolver<ResolversTypes['MediaConnection'], ParentType, ContextType, RequireFields<QueryMyMediaArgs, 'deleted' | 'first'>>;
   myStorage?: Resolver<ResolversTypes['StorageStatistics'], ParentType, ContextType>;
   storageStatistics?: Resolver<ResolversTypes['StorageStatistics'], ParentType, ContextType>;
   upload?: Resolver<ResolversTypes['Upload'], ParentType, ContextType, RequireFields<QueryUploadArgs, 'id'>>;
@@ -603,17 +521,8 @@ export interface SafeIntScalarConfig extends GraphQLScalarTypeConfig<ResolversTy
   name: 'SafeInt';
 }
 
-export type ShareLinkResolvers<
-  ContextType = Context,
-  ParentType extends ResolversParentTypes['ShareLink'] = ResolversParentTypes['ShareLink'],
-  FederationReferenceType extends FederationReferenceTypes['ShareLink'] =
-    FederationReferenceTypes['ShareLink'],
-> = ResolversObject<{
-  __resolveReference?: ReferenceResolver<
-    Maybe<ResolversTypes['ShareLink']> | FederationReferenceType,
-    FederationReferenceType,
-    ContextType
-  >;
+export type ShareLinkResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ShareLink'] = ResolversParentTypes['ShareLink'], FederationReferenceType extends FederationReferenceTypes['ShareLink'] = FederationReferenceTypes['ShareLink']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['ShareLink']> | FederationReferenceType, FederationReferenceType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   downloads?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   expiresAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
@@ -623,27 +532,17 @@ export type ShareLinkResolvers<
   url?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
-export type ShareLinkConnectionResolvers<
-  ContextType = Context,
-  ParentType extends ResolversParentTypes['ShareLinkConnection'] =
-    ResolversParentTypes['ShareLinkConnection'],
-> = ResolversObject<{
+export type ShareLinkConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ShareLinkConnection'] = ResolversParentTypes['ShareLinkConnection']> = ResolversObject<{
   edges?: Resolver<Array<ResolversTypes['ShareLinkEdge']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
 }>;
 
-export type ShareLinkEdgeResolvers<
-  ContextType = Context,
-  ParentType extends ResolversParentTypes['ShareLinkEdge'] = ResolversParentTypes['ShareLinkEdge'],
-> = ResolversObject<{
+export type ShareLinkEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ShareLinkEdge'] = ResolversParentTypes['ShareLinkEdge']> = ResolversObject<{
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['ShareLink'], ParentType, ContextType>;
 }>;
 
-export type StorageStatisticsResolvers<
-  ContextType = Context,
-  ParentType extends ResolversParentTypes['StorageStatistics'] = ResolversParentTypes['StorageStatistics'],
-> = ResolversObject<{
+export type StorageStatisticsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['StorageStatistics'] = ResolversParentTypes['StorageStatistics']> = ResolversObject<{
   activeBytes?: Resolver<ResolversTypes['SafeInt'], ParentType, ContextType>;
   activeFiles?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   bytes?: Resolver<ResolversTypes['SafeInt'], ParentType, ContextType>;
@@ -655,10 +554,7 @@ export type StorageStatisticsResolvers<
   remaining?: Resolver<Maybe<ResolversTypes['SafeInt']>, ParentType, ContextType>;
 }>;
 
-export type UploadResolvers<
-  ContextType = Context,
-  ParentType extends ResolversParentTypes['Upload'] = ResolversParentTypes['Upload'],
-> = ResolversObject<{
+export type UploadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Upload'] = ResolversParentTypes['Upload']> = ResolversObject<{
   expiresAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   filename?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -668,16 +564,8 @@ export type UploadResolvers<
   url?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
-export type UserResolvers<
-  ContextType = Context,
-  ParentType extends ResolversParentTypes['User'] = ResolversParentTypes['User'],
-  FederationReferenceType extends FederationReferenceTypes['User'] = FederationReferenceTypes['User'],
-> = ResolversObject<{
-  __resolveReference?: ReferenceResolver<
-    Maybe<ResolversTypes['User']> | FederationReferenceType,
-    FederationReferenceType,
-    ContextType
-  >;
+export type UserResolvers<ContextType = Context, ParentType extends ResolversParentTypes['User'] = ResolversParentTypes['User'], FederationReferenceType extends FederationReferenceTypes['User'] = FederationReferenceTypes['User']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['User']> | FederationReferenceType, FederationReferenceType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   storage?: Resolver<ResolversTypes['StorageStatistics'], ParentType, ContextType>;
 }>;
@@ -698,3 +586,4 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   Upload?: UploadResolvers<ContextType>;
   User?: UserResolvers<ContextType>;
 }>;
+
