@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { v7 as timeOrderedUuid } from 'uuid';
 import { EVENT_VERSIONS, type EventData, type EventType } from './contracts';
 
 /** What travels on the bus: one domain fact, immutable, identified by `id`. */
@@ -20,7 +20,10 @@ export function createEvent<T extends EventType>(
   fields: { actor: string | null; subject: string; data: EventData<T> },
 ): EventEnvelope<T> {
   return {
-    id: randomUUID(),
+    // Time-ordered and monotonic within a process: events recorded in the same millisecond
+    // (a ban's status change, then its sessions' revocations) keep their order in the outbox,
+    // which publishes by (occurredAt, id).
+    id: timeOrderedUuid(),
     type,
     version: EVENT_VERSIONS[type],
     occurredAt: new Date().toISOString(),
