@@ -26,7 +26,12 @@ export { CommitFeed } from './commit-feed';
 export { prefixQuery } from './text-search';
 export { Secret, SecretSchema, storedSecret } from './stored-secret';
 export { isUuid } from './pagination';
-export type { InternalHandler, InternalRequest, InternalRoutes } from './internal-routes';
+export {
+  bodyFields,
+  type InternalHandler,
+  type InternalRequest,
+  type InternalRoutes,
+} from './internal-routes';
 export {
   INTERNAL_MAX_BODY_BYTES,
   INTERNAL_PREFIX,

@@ -56,6 +56,15 @@ export type InternalHandler = (input: unknown, request: InternalRequest) => unkn
 /** A subgraph's internal routes, by path (`/internal/credit-holds`): each is `POST` only. */
 export type InternalRoutes = Partial<Record<InternalPath, InternalHandler>>;
 
+/**
+ * An internal request body's fields, for a handler to pass on one by one; anything but an
+ * object has none (so each is then missing, and refused by whatever checks it).
+ */
+export const bodyFields = (input: unknown): Record<string, unknown> =>
+  typeof input === 'object' && input !== null && !Array.isArray(input)
+    ? (input as Record<string, unknown>)
+    : {};
+
 /** Why a request was refused before any handler ran (a signature check, or no secret at all). */
 export type InternalRefusalReason = Exclude<SignatureCheck, 'valid'> | 'no-secret' | 'not-canonical';
 

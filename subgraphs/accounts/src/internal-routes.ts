@@ -1,13 +1,7 @@
 import { validateInput } from '@lattice/server-kit';
-import type { InternalRoutes } from '@lattice/subgraph-kit';
+import { bodyFields, type InternalRoutes } from '@lattice/subgraph-kit';
 import { z } from 'zod';
 import { businessContextSnapshot } from './service/business';
-
-/** The body's fields; anything but an object has none (so `userId` is then missing). */
-const fields = (input: unknown): Record<string, unknown> =>
-  typeof input === 'object' && input !== null && !Array.isArray(input)
-    ? (input as Record<string, unknown>)
-    : {};
 
 const userId = z
   .string({ error: 'must be a user id (a uuid)' })
@@ -26,6 +20,6 @@ export function accountsInternalRoutes(): InternalRoutes {
      * (`field: userId`) for a missing or malformed id; UNAUTHENTICATED for an erased user.
      */
     '/internal/business-context': async (input, { em }) =>
-      businessContextSnapshot(em, validateInput(userId, fields(input).userId, 'userId')),
+      businessContextSnapshot(em, validateInput(userId, bodyFields(input).userId, 'userId')),
   };
 }

@@ -1,4 +1,4 @@
-import type { InternalRoutes } from '@lattice/subgraph-kit';
+import { bodyFields, type InternalRoutes } from '@lattice/subgraph-kit';
 import type { CreditHold } from './entities';
 import {
   captureHoldByReference,
@@ -25,15 +25,6 @@ const answer = (hold: CreditHold | null): CreditHoldAnswer | null =>
   };
 
 /**
- * The body's fields; anything but an object has none. Each is checked by the service it is
- * passed to, as the GraphQL arguments are (BAD_USER_INPUT naming the field), hence the casts.
- */
-const fields = (input: unknown): Record<string, unknown> =>
-  typeof input === 'object' && input !== null && !Array.isArray(input)
-    ? (input as Record<string, unknown>)
-    : {};
-
-/**
  * Billing's internal interface (see README "Internal interface"): credit holds that another
  * domain needs decided before it answers its own client (bookings: a seat is booked only
  * once its credits are held). Callers name the user and their own reference (a booking id);
@@ -43,7 +34,7 @@ export function billingInternalRoutes(): InternalRoutes {
   return {
     /** `{ userId, amount, reference }` → the hold (QUOTA_EXCEEDED, CONFLICT, BAD_USER_INPUT). */
     '/internal/credit-holds': async (input, { em }) => {
-      const { userId, amount, reference } = fields(input);
+      const { userId, amount, reference } = bodyFields(input);
       return answer(
         await holdCredits(
           em,
@@ -58,14 +49,14 @@ export function billingInternalRoutes(): InternalRoutes {
     },
     /** `{ userId, reference }` → the released hold, or null when there is none. */
     '/internal/credit-holds/release': async (input, { em }) => {
-      const { userId, reference } = fields(input);
+      const { userId, reference } = bodyFields(input);
       return answer(
         await releaseHoldByReference(em, { userId: userId as string, reference: reference as string }),
       );
     },
     /** `{ userId, reference }` → the captured hold, or null when there is none. */
     '/internal/credit-holds/capture': async (input, { em }) => {
-      const { userId, reference } = fields(input);
+      const { userId, reference } = bodyFields(input);
       return answer(
         await captureHoldByReference(em, { userId: userId as string, reference: reference as string }),
       );

@@ -1,14 +1,5 @@
-import type { InternalRoutes } from '@lattice/subgraph-kit';
+import { bodyFields, type InternalRoutes } from '@lattice/subgraph-kit';
 import { describeFile } from './service/describe';
-
-/**
- * The body's fields; anything but an object has none. Each is checked by the service it is
- * passed to (BAD_USER_INPUT naming the field).
- */
-const fields = (input: unknown): Record<string, unknown> =>
-  typeof input === 'object' && input !== null && !Array.isArray(input)
-    ? (input as Record<string, unknown>)
-    : {};
 
 /**
  * Media's internal interface (see README "Internal interface"): where the bytes of a user's
@@ -22,7 +13,7 @@ export function mediaInternalRoutes(): InternalRoutes {
      * (`ownOnly`: the user's own files only).
      */
     '/internal/files/describe': async (input, { em }) => {
-      const { userId, mediaId, ownOnly } = fields(input);
+      const { userId, mediaId, ownOnly } = bodyFields(input);
       return describeFile(em, { userId, mediaId, ownOnly });
     },
   };
