@@ -44,6 +44,8 @@ export interface InternalCallOptions {
   /** Sent as `x-request-id`; by default the id of the GraphQL request being served, if any. */
   requestId?: string;
   timeoutMs?: number;
+  /** Gives the call up when aborted (a cancelled job), as a timeout would. */
+  signal?: AbortSignal;
 }
 
 export interface InternalClient {
@@ -145,11 +147,17 @@ export function createInternalClient(options: InternalClientOptions): InternalCl
             ...(caller ? { [CALLER_HEADER]: caller } : {}),
           },
           body,
-          signal: AbortSignal.timeout(callOptions.timeoutMs ?? defaultTimeout),
+          signal: callOptions.signal
+            ? AbortSignal.any([
+                callOptions.signal,
+                AbortSignal.timeout(callOptions.timeoutMs ?? defaultTimeout),
+              ])
+            : AbortSignal.timeout(callOptions.timeoutMs ?? defaultTimeout),
         });
         status = response.status;
         text = await response.text();
       } catch (error) {
+        if (callOptions.signal?.aborted) throw callOptions.signal.reason;
         const timedOut = error instanceof Error && error.name === 'TimeoutError';
         throw unavailable(path, { reason: timedOut ? 'timeout' : 'unreachable', error });
       }
