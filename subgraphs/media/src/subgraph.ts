@@ -11,7 +11,7 @@ import type { MediaRuntime } from './runtime';
 import { runTasksAfterTransactions } from './service/after-commit';
 import { agentAdded, agentRemoved, shareAttachments, unshareAttachments } from './service/audiences';
 import { eraseUserMedia } from './service/erasure';
-import { importGeneratedImage, importInvoicePdf } from './service/imports';
+import { importGeneratedImage, importInvoicePdf, importSiteArchive } from './service/imports';
 import { publishPicture, unpublishPicture } from './service/publications';
 import { sweepAndLog } from './service/janitor';
 import { mediaSettings } from './service/settings';
@@ -67,6 +67,7 @@ export const media = defineSubgraph({
     'identity.user_deleted': eraseUserMedia,
     'ai.image_generated': importGeneratedImage,
     'invoicing.invoice_issued': importInvoicePdf,
+    'sites.site_generated': importSiteArchive,
     'bookings.picture_published': publishPicture,
     'bookings.picture_unpublished': unpublishPicture,
     'support.attachments_shared': shareAttachments,

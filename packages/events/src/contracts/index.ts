@@ -15,6 +15,7 @@ import { type IdentityEvents, identityEvents } from './identity';
 import { type InvoicingEvents, invoicingEvents } from './invoicing';
 import { type MediaEvents, mediaEvents } from './media';
 import { type NotificationsEvents, notificationsEvents } from './notifications';
+import { type SitesEvents, sitesEvents } from './sites';
 import { type SocialEvents, socialEvents } from './social';
 import { type SupportEvents, supportEvents } from './support';
 import { type UsageEvents, usageEvents } from './usage';
@@ -31,7 +32,8 @@ export interface EventContracts
     BookingsEvents,
     SupportEvents,
     SocialEvents,
-    InvoicingEvents {}
+    InvoicingEvents,
+    SitesEvents {}
 
 const SPECS: EventSpecs<EventContracts> = {
   ...identityEvents,
@@ -45,6 +47,7 @@ const SPECS: EventSpecs<EventContracts> = {
   ...supportEvents,
   ...socialEvents,
   ...invoicingEvents,
+  ...sitesEvents,
 };
 
 export type EventType = keyof EventContracts;

@@ -1,6 +1,6 @@
 import type { EventSpecs } from './define';
 
-export type MediaType = 'IMAGE' | 'VIDEO' | 'AUDIO' | 'DOCUMENT' | 'TEXT';
+export type MediaType = 'IMAGE' | 'VIDEO' | 'AUDIO' | 'DOCUMENT' | 'TEXT' | 'ARCHIVE';
 
 /** Events media publishes: files arriving, leaving and coming back, and avatars. */
 export interface MediaEvents {

@@ -173,3 +173,24 @@ export const importInvoicePdf: EventApplier<MediaRuntime, 'invoicing.invoice_iss
     runtime.log.child({ eventId: event.id, eventType: event.type }),
   );
 };
+
+/** sites packed a version of a site: its ZIP stored as the Media it named, for the site's owner. */
+export const importSiteArchive: EventApplier<MediaRuntime, 'sites.site_generated'> = async (
+  em,
+  event,
+  runtime,
+) => {
+  const { userId, archive } = event.data;
+  await importObject(
+    em,
+    runtime,
+    {
+      mediaId: archive.mediaId,
+      ownerId: userId,
+      key: archive.storageKey,
+      filename: archive.filename,
+      types: ['ARCHIVE'],
+    },
+    runtime.log.child({ eventId: event.id, eventType: event.type }),
+  );
+};

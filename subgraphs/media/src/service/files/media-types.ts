@@ -1,5 +1,5 @@
 /** What a stored file is, as the schema shows it. */
-export type MediaType = 'IMAGE' | 'VIDEO' | 'AUDIO' | 'DOCUMENT' | 'TEXT';
+export type MediaType = 'IMAGE' | 'VIDEO' | 'AUDIO' | 'DOCUMENT' | 'TEXT' | 'ARCHIVE';
 
 /** A type judged from a file's bytes: its mime type, the extension to store it under, its kind. */
 export interface DetectedType {
@@ -34,6 +34,9 @@ const KNOWN: Readonly<Record<string, KnownType>> = {
   'image/webp': { extension: 'webp', aliases: ['webp'], type: 'IMAGE' },
   'image/avif': { extension: 'avif', aliases: ['avif'], type: 'IMAGE' },
   'application/pdf': { extension: 'pdf', aliases: ['pdf'], type: 'DOCUMENT' },
+  // A plain ZIP (a generated site's archive); Office files and other ZIP-based formats are
+  // reported as their own types by file-type, not as this one.
+  'application/zip': { extension: 'zip', aliases: ['zip'], type: 'ARCHIVE' },
   'video/mp4': { extension: 'mp4', aliases: ['mp4'], type: 'VIDEO' },
   'video/quicktime': { extension: 'mov', aliases: ['mov', 'qt'], type: 'VIDEO' },
   'audio/mpeg': { extension: 'mp3', aliases: ['mp3', 'mpga'], type: 'AUDIO' },
