@@ -1,12 +1,13 @@
 import type { InternalRoutes } from '@lattice/subgraph-kit';
 import type { AiRuntime } from './runtime';
+import { createImageFile } from './service/image-files';
 import { createStructuredCompletion } from './service/structured';
 import { createTranscription } from './service/transcription';
 
 /**
  * ai's internal interface (see README "Internal interface"): model calls another domain makes
  * for one of its users, counted against that user's AI token budget (invoicing drafts invoices
- * with it, and reads voice notes with it).
+ * with it, and reads voice notes with it; sites writes pages and draws pictures with it).
  */
 export function aiInternalRoutes(runtime: AiRuntime): InternalRoutes {
   return {
@@ -24,5 +25,12 @@ export function aiInternalRoutes(runtime: AiRuntime): InternalRoutes {
      * SERVICE_UNAVAILABLE).
      */
     '/internal/transcriptions': (input, { em, log }) => createTranscription(em, runtime, input, log),
+    /**
+     * `{ userId, purpose, key, prompt, size? }` → `{ storageKey, size, provider, model, simulated,
+     * costPicos, replayed }`: a PNG in the shared object storage, counted against the user's
+     * image generations once per `key` (sites' pictures; BAD_USER_INPUT, QUOTA_EXCEEDED,
+     * SERVICE_UNAVAILABLE).
+     */
+    '/internal/images': (input, { em, log }) => createImageFile(em, runtime, input, log),
   };
 }
