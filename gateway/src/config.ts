@@ -113,10 +113,13 @@ const gatewayEnv = z.object({
       }
       return routes;
     }),
-  /** `prefix=subgraph` pairs: every request under `/prefix/` is streamed to that subgraph. */
+  /**
+   * `prefix=subgraph` pairs: every request under `/prefix/` is streamed to that subgraph (media's
+   * files, sites' previews).
+   */
   SUBGRAPH_PATHS: z
     .string()
-    .default('/media/=media')
+    .default('/media/=media,/sites/=sites')
     .transform((value, ctx) => {
       const paths: Record<string, string> = {};
       for (const entry of value

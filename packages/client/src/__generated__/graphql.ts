@@ -221,6 +221,8 @@ export type LoginInput = {
 
 /** What a file is, judged from its bytes. */
 export type MediaType =
+  /** A ZIP archive (a generated website); stored as uploaded. */
+  | 'ARCHIVE'
   /**
    * A recording (a voice note): MP3, M4A, WAV, FLAC, Ogg (Vorbis, Opus) or WebM holding audio
    * alone; stored as uploaded.

@@ -1,0 +1,1 @@
+export { sites as subgraph } from './subgraph';

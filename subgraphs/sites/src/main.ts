@@ -1,0 +1,4 @@
+import { runSubgraph } from '@lattice/subgraph-kit';
+import { sites } from './subgraph';
+
+void runSubgraph(sites);
