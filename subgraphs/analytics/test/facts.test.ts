@@ -375,6 +375,36 @@ function exampleOf(type: EventType, userId: string, occurredAt: string): EventEn
       currency: 'EUR',
       totalMinor: 180_000,
     },
+    'sites.site_generated': {
+      siteId: 'site-1',
+      versionId: 'version-1',
+      userId,
+      number: 1,
+      kind: 'SITE',
+      style: 'MODERN',
+      pages: 3,
+      images: 2,
+      repairs: 1,
+      tokens: 4200,
+      simulated: true,
+      durationMs: 8500,
+      archive: {
+        mediaId: 'media-7',
+        storageKey: 'imports/sites/secret-site-storage-key.zip',
+        filename: 'green-leaf-yoga-v1.zip',
+        bytes: 48_000,
+        sha256: 'ab'.repeat(32),
+      },
+    },
+    'sites.generation_failed': {
+      siteId: 'site-1',
+      versionId: 'version-2',
+      userId,
+      kind: 'PAGE',
+      step: 'PAGES',
+      reason: "The model's answer was unusable: not JSON",
+      durationMs: 1500,
+    },
   };
   return event(type, examples[type] as never, { actor: userId, subject: userId, occurredAt });
 }
@@ -418,6 +448,8 @@ describe('analytics consumes domain events into facts', () => {
       'Site visit travel',
       'secret-invoice-storage-key',
       '.pdf',
+      'secret-site-storage-key',
+      'green-leaf-yoga',
     ]) {
       expect(stored).not.toContain(secret);
     }
@@ -653,6 +685,35 @@ describe('analytics consumes domain events into facts', () => {
       ['invoicing.invoices_issued', 1],
       ['invoicing.services_invoiced', 2],
       ['invoicing.invoices_voided', 1],
+    ] as const) {
+      expect([name, await metric(name, '2021-03-04')]).toEqual([name, value]);
+    }
+
+    expect(byType['sites.site_generated']).toEqual({
+      siteId: 'site-1',
+      versionId: 'version-1',
+      userId,
+      number: 1,
+      kind: 'SITE',
+      style: 'MODERN',
+      pages: 3,
+      images: 2,
+      repairs: 1,
+      tokens: 4200,
+      simulated: true,
+      durationMs: 8500,
+      archiveMediaId: 'media-7',
+      archiveBytes: 48_000,
+    });
+    expect(byType['sites.generation_failed']).toMatchObject({
+      step: 'PAGES',
+      kind: 'PAGE',
+      durationMs: 1500,
+    });
+    for (const [name, value] of [
+      ['sites.sites_generated', 1],
+      ['sites.generation_ms', 8500],
+      ['sites.generations_failed', 1],
     ] as const) {
       expect([name, await metric(name, '2021-03-04')]).toEqual([name, value]);
     }

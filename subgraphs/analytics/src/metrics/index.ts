@@ -7,6 +7,7 @@ import { invoicingMetrics } from './invoicing-metrics';
 import { mediaMetrics } from './media-metrics';
 import { notificationsMetrics } from './notifications-metrics';
 import { MetricRegistry } from './registry';
+import { sitesMetrics } from './sites-metrics';
 import { socialMetrics } from './social-metrics';
 import { supportMetrics } from './support-metrics';
 
@@ -26,4 +27,5 @@ export const registry = new MetricRegistry([
   supportMetrics,
   socialMetrics,
   invoicingMetrics,
+  sitesMetrics,
 ]);
