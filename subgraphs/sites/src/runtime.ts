@@ -25,4 +25,6 @@ export interface SitesRuntime {
   worker: GenerationWorker;
   previews: PreviewSigner;
   log: Logger;
+  /** The clock (tests move it). */
+  now(): Date;
 }

@@ -46,6 +46,7 @@ export const sites = defineSubgraph({
       previews: await PreviewSigner.load(orm.em.fork()),
       worker: undefined as unknown as GenerationWorker,
       log,
+      now: () => new Date(),
     };
     runtime.worker = new GenerationWorker(
       orm,
