@@ -15,7 +15,7 @@ import {
   sanitizeFilename,
   SNIFF_BYTES,
 } from './files';
-import { describeType, type MediaType } from './files/media-types';
+import { describeType, type MediaType, SERVICE_ONLY_TYPES } from './files/media-types';
 import { assertStorageFits, lockStorage } from './quota';
 import { discardUploads } from './uploads';
 
@@ -97,14 +97,19 @@ export async function storeMediaObjects(
   target: { id?: string; ownerId: string; filename: string; types?: readonly MediaType[] },
 ): Promise<StoredObjects> {
   const { settings, storage } = runtime;
-  const detected = await detectType(await readHead(source), settings.MEDIA_ALLOWED_TYPES);
+  // A service's hand-over of a type users cannot upload (a site's ZIP) is let through by its types.
+  const allowed = [
+    ...settings.MEDIA_ALLOWED_TYPES,
+    ...(target.types ?? []).flatMap((type) => SERVICE_ONLY_TYPES[type] ?? []),
+  ];
+  const detected = await detectType(await readHead(source), allowed);
   if (!detected || (target.types && !target.types.includes(detected.type))) {
-    const allowed = settings.MEDIA_ALLOWED_TYPES.filter(
+    const accepted = allowed.filter(
       (mime) => !target.types || target.types.includes(describeType(mime, '').type),
     );
     throw new BytesRefused(
       'TYPE_NOT_ALLOWED',
-      `The file's bytes are not of an accepted type (${allowed.join(', ')}); nothing was stored`,
+      `The file's bytes are not of an accepted type (${accepted.join(', ')}); nothing was stored`,
     );
   }
   const media = em.create(

@@ -1,5 +1,11 @@
 import sharp from 'sharp';
-import { DEFAULT_ALLOWED_TYPES, declaredTypeAllowed, detectType, SNIFF_BYTES } from '../../src/service/files';
+import {
+  DEFAULT_ALLOWED_TYPES,
+  declaredTypeAllowed,
+  detectType,
+  SERVICE_ONLY_TYPES,
+  SNIFF_BYTES,
+} from '../../src/service/files';
 import { isAudioOnlyWebm } from '../../src/service/files/webm';
 import { flacHeader, mp4Header, oggHeader, silentMp3, silentWav, webm } from '../support/audio';
 
@@ -48,6 +54,24 @@ describe('detectType', () => {
       mime: 'video/quicktime',
       extension: 'mov',
       type: 'VIDEO',
+    });
+  });
+
+  it('reads a plain ZIP (a generated site) as an ARCHIVE when archives are allowed', async () => {
+    const name = 'index.html';
+    const body = '<!DOCTYPE html><title>Hi</title>';
+    const header = Buffer.alloc(30);
+    header.write('PK\x03\x04', 0, 'latin1');
+    header.writeUInt16LE(20, 4); // version needed
+    header.writeUInt32LE(body.length, 18); // compressed size (stored)
+    header.writeUInt32LE(body.length, 22);
+    header.writeUInt16LE(name.length, 26);
+    const zip = bytes(header.toString('latin1'), name, body);
+    await expect(detectType(zip, ALL)).resolves.toBeNull(); // not from users, by default
+    await expect(detectType(zip, [...ALL, ...SERVICE_ONLY_TYPES.ARCHIVE!])).resolves.toEqual({
+      mime: 'application/zip',
+      extension: 'zip',
+      type: 'ARCHIVE',
     });
   });
 

@@ -55,8 +55,19 @@ const KNOWN: Readonly<Record<string, KnownType>> = {
   },
 };
 
-/** Mime types accepted when the settings name none: every type above. */
-export const DEFAULT_ALLOWED_TYPES: readonly string[] = Object.freeze(Object.keys(KNOWN));
+/**
+ * Mime types accepted from users when the settings name none: every type above but archives,
+ * which a user could fill with anything (media stores only the archives Lattice made: see
+ * SERVICE_ONLY_TYPES).
+ */
+export const DEFAULT_ALLOWED_TYPES: readonly string[] = Object.freeze(
+  Object.keys(KNOWN).filter((mime) => KNOWN[mime]!.type !== 'ARCHIVE'),
+);
+
+/** Types media stores only when another service hands them over (a generated site's ZIP). */
+export const SERVICE_ONLY_TYPES: Readonly<Partial<Record<MediaType, readonly string[]>>> = Object.freeze({
+  ARCHIVE: ['application/zip'],
+});
 
 /**
  * Other names clients declare for our audio types (a browser's or an OS's file picker: a `.wav`
