@@ -100,6 +100,26 @@ describe('the team', () => {
     expect(events).toEqual([{ userId: agent.id, removedBy: expect.any(String) }]);
   });
 
+  it('removing an agent takes back their tickets even while another change holds one of them', async () => {
+    const agent = await s.agent();
+    const author = await s.user();
+    const ticket = await open(author.token);
+    expect(ticket.assignee).toEqual({ id: agent.id });
+    // A change to the ticket in flight (its row locked) when the admin removes the agent.
+    const em = s.em();
+    await em.begin();
+    await em.execute('select id from support.ticket where id = ? for update', [ticket.id]);
+    const removal = s.ok(s.admin, 'mutation($u: ID!) { removeSupportAgent(userId: $u) }', { u: agent.id });
+    await new Promise((resolve) => setTimeout(resolve, 300)); // the removal waits on that row
+    await em.commit();
+    await removal;
+    const queued = await s.ok(
+      s.admin,
+      '{ supportTickets(filter: { unassigned: true }) { edges { node { id } } } }',
+    );
+    expect(queued.supportTickets.edges).toEqual([{ node: { id: ticket.id } }]);
+  });
+
   it('assigns by hand to agents only', async () => {
     const agent = await s.agent();
     const other = await s.agent();

@@ -1,4 +1,4 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
+import { type EntityManager, LockMode } from '@mikro-orm/postgresql';
 import { createEvent, recordEvent } from '@lattice/events';
 import { badUserInput, conflict, notFound, type Viewer } from '@lattice/server-kit';
 import { type PageArgs, paginate } from '@lattice/subgraph-kit';
@@ -84,7 +84,7 @@ export async function removeAgent(
     const tickets = await tx.find(
       Ticket,
       { assigneeId: user, status: { $in: ACTIVE } },
-      { lockMode: 4 /* PESSIMISTIC_WRITE */, orderBy: { id: 'asc' } },
+      { lockMode: LockMode.PESSIMISTIC_WRITE, orderBy: { id: 'asc' } },
     );
     for (const ticket of tickets) await assignManually(tx, ticket, null, removedBy ?? user, now);
     recordEvent(
