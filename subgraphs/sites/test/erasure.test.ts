@@ -40,14 +40,14 @@ test("identity.user_deleted erases the user's sites, versions and progress, and 
   );
   await waitFor(async () => (await count('site', gone.id)) === 0);
   expect(await count('site_version', gone.id)).toBe(0);
-  const [{ n }] = await subgraph
+  const [orphans] = await subgraph
     .em()
     .getConnection()
     .execute<{ n: string }[]>(
       `select count(*) as n from sites.generation_event e
         where not exists (select 1 from sites.site_version v where v.id = e.version_id)`,
     );
-  expect(Number(n)).toBe(0);
+  expect(Number(orphans!.n)).toBe(0);
   expect(await subgraph.em().count(Site, { ownerId: kept.id })).toBe(1);
   expect(await subgraph.em().count(SiteVersion, { ownerId: kept.id })).toBe(1);
 });

@@ -6,6 +6,9 @@ import type { SitesRuntime } from '../runtime';
 
 export const PREVIEW_PREFIX = '/sites/preview/';
 
+/** The names sites gives files (see jobs/plan.ts): anything else is none of a version's. */
+const FILE_NAME = /^(?:[a-z0-9-]{1,60}\.html|styles\.css|images\/[a-z0-9-]{1,60}\.png)$/;
+
 const TYPES = { PAGE: 'text/html; charset=utf-8', STYLESHEET: 'text/css; charset=utf-8', IMAGE: 'image/png' };
 
 /**
@@ -61,6 +64,7 @@ async function servePreview(req: IncomingMessage, res: ServerResponse, url: URL,
   } catch {
     return refuse(res, 404, 'No such file');
   }
+  if (!FILE_NAME.test(path)) return refuse(res, 404, 'No such file');
   const em = runtime.orm.em.fork();
   const version = await em.findOne(SiteVersion, { id: versionId, status: 'READY' }, { fields: ['siteId'] });
   // Paths are matched exactly against the version's files: nothing else can be named.

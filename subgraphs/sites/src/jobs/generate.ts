@@ -93,7 +93,12 @@ export class Generation {
     const plan = normalizePlan(answer.value, { ...options, title: this.site.name });
     await this.write(async (tx, version) => {
       // Until the user names the site, the plan's title does.
-      await tx.nativeUpdate(Site, { id: version.siteId, named: false }, { name: plan.title.slice(0, 120) });
+      const renamed = await tx.nativeUpdate(
+        Site,
+        { id: version.siteId, named: false },
+        { name: plan.title.slice(0, 120) },
+      );
+      if (renamed) this.site.name = plan.title.slice(0, 120);
       version.plan = plan;
       version.tokens += answer.tokens;
       version.simulated ||= answer.simulated;
@@ -338,11 +343,14 @@ export class Generation {
   ): Promise<void> {
     if (!ending) this.signal.throwIfAborted();
     await this.runtime.orm.em.fork().transactional(async (tx) => {
-      const [owned] = await tx.execute<{ id: string }[]>(
-        `select id from sites.site_version where id = ? and lease_owner = ? and status = 'RUNNING' for update`,
+      const [owned] = await tx.execute<{ cancel_requested: boolean }[]>(
+        `select cancel_requested from sites.site_version
+          where id = ? and lease_owner = ? and status = 'RUNNING' for update`,
         [this.version.id, this.workerId],
       );
       if (!owned) throw new JobStopped('lease-lost');
+      // A cancel that got the row first wins over the step that waited for it.
+      if (owned.cancel_requested && !ending) throw new JobStopped('cancelled');
       const version = await tx.findOneOrFail(SiteVersion, { id: this.version.id }, { refresh: true });
       await change(tx, version);
       this.version = version;

@@ -16,8 +16,9 @@ export interface PackedArchive {
 /** `Site Name!` → `site-name`. */
 export const fileSlug = (name: string) =>
   name
-    .toLowerCase()
     .normalize('NFKD')
+    .replace(/\p{M}/gu, '') // accents off their letters: `Évil` → `evil`
+    .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '')
     .slice(0, 60) || 'site';

@@ -1,4 +1,4 @@
-import type { Viewer } from '@lattice/server-kit';
+import { notFound, type Viewer } from '@lattice/server-kit';
 import { PushQueue } from '@lattice/subgraph-kit';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { GenerationEvent, SiteVersion } from '../entities';
@@ -8,12 +8,13 @@ import { ownSite } from '../service/sites';
 /** The bus channel generation progress is broadcast on, to every replica. */
 export const GENERATION_CHANNEL = 'sites.generations';
 
-/** That a version has events up to `sequence` (subscribers read them from the database). */
-export interface GenerationNotice {
-  siteId: string;
-  versionId: string;
-  sequence: number;
-}
+/**
+ * That a version has events up to `sequence` (subscribers read them from the database), or
+ * that the site was deleted (its subscriptions end).
+ */
+export type GenerationNotice =
+  | { siteId: string; versionId: string; sequence: number; deleted?: undefined }
+  | { siteId: string; deleted: true };
 
 export const generationNoticeKey = (message: unknown): string | null => {
   const notice = message as Partial<GenerationNotice> | null;
@@ -54,6 +55,7 @@ export async function watchGenerations(
         }
       }
       for await (const notice of queue) {
+        if (notice.deleted) throw notFound('The site was deleted');
         if (notice.versionId !== versionId) {
           // A newer version started: follow it from its beginning (older notices are stale).
           const current = await runtime.orm.em

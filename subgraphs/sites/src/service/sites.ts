@@ -1,6 +1,6 @@
 import { notFound, validateInput } from '@lattice/server-kit';
 import { type Connection, isUuid, type PageArgs, paginate } from '@lattice/subgraph-kit';
-import type { EntityManager } from '@mikro-orm/postgresql';
+import { type EntityManager, LockMode } from '@mikro-orm/postgresql';
 import { FINISHED, Site, SiteFile, SiteVersion } from '../entities';
 import type { SitesRuntime } from '../runtime';
 import { createSiteShape, siteName } from './validation';
@@ -11,7 +11,7 @@ const missing = () => notFound('You have no site with this id');
 /** One of the owner's sites (NOT_FOUND for anyone else's, as for none). */
 export async function ownSite(em: EntityManager, ownerId: string, id: string, lock = false): Promise<Site> {
   const site = isUuid(id)
-    ? await em.findOne(Site, { id, ownerId }, lock ? { lockMode: 4 /* PESSIMISTIC_WRITE */ } : {})
+    ? await em.findOne(Site, { id, ownerId }, lock ? { lockMode: LockMode.PESSIMISTIC_WRITE } : {})
     : null;
   if (!site) throw missing();
   return site;
@@ -82,6 +82,8 @@ export async function deleteSite(
     await tx.nativeDelete(SiteFile, { versionId: { $in: ids } });
     await tx.nativeDelete(SiteVersion, { siteId: site.id });
     await tx.nativeDelete(Site, { id: site.id });
+    // Its subscribers are told, and end: nothing more will happen to it.
+    runtime.feed.afterCommit(tx, { siteId: site.id, deleted: true });
     return { versions, images };
   });
   for (const version of versions) {

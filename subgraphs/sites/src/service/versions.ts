@@ -1,6 +1,6 @@
 import { conflict, notFound, validateInput } from '@lattice/server-kit';
 import { type Connection, isUuid, type PageArgs, paginate } from '@lattice/subgraph-kit';
-import type { EntityManager } from '@mikro-orm/postgresql';
+import { type EntityManager, LockMode } from '@mikro-orm/postgresql';
 import { type Site, SiteVersion, type VersionKind } from '../entities';
 import type { SitesRuntime } from '../runtime';
 import { recordProgress } from './progress';
@@ -114,7 +114,7 @@ export async function cancelGeneration(
     const active = await tx.findOne(
       SiteVersion,
       { siteId: site.id, status: { $in: ['QUEUED', 'RUNNING'] } },
-      { lockMode: 4 /* PESSIMISTIC_WRITE */ },
+      { lockMode: LockMode.PESSIMISTIC_WRITE },
     );
     if (!active) throw conflict('No generation of this site is running', 'id');
     if (active.status === 'QUEUED') {
