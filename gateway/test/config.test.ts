@@ -69,8 +69,11 @@ describe('gateway configuration', () => {
     ).toEqual({ maxCost: 300, maxListSize: 50, defaultListSize: 5 });
   });
 
-  it('streams /media/ to the media subgraph by default, and reads other prefixes', () => {
-    expect(gatewayConfigFromEnv({ SUPERGRAPH_PATH: '/sg' }).subgraphPaths).toEqual({ '/media/': 'media' });
+  it("streams /media/ to media and /sites/ to sites' previews by default, and reads other prefixes", () => {
+    expect(gatewayConfigFromEnv({ SUPERGRAPH_PATH: '/sg' }).subgraphPaths).toEqual({
+      '/media/': 'media',
+      '/sites/': 'sites',
+    });
     expect(
       gatewayConfigFromEnv({ SUPERGRAPH_PATH: '/sg', SUBGRAPH_PATHS: '/media/=media, /exports/v1/=reports' })
         .subgraphPaths,
