@@ -65,6 +65,11 @@ export function browserRoutes(
     [`GET ${ASSETS_PATH}*`]: serveAsset,
     [`HEAD ${ASSETS_PATH}*`]: serveAsset,
   };
+  // Browsers ask for it on every page: an empty answer rather than an error on their console.
+  routes['GET /favicon.ico'] = (_req, res) => {
+    res.writeHead(204, { 'cache-control': 'public, max-age=86400' });
+    res.end();
+  };
   if (consolePage) {
     routes[`GET ${CONSOLE_PATH}`] = consolePage;
     routes[`GET ${CONSOLE_PATH}/`] = consolePage;
