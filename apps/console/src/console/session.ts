@@ -1,7 +1,7 @@
 import {
+  ConsoleViewerDocument,
   LoginDocument,
   LogoutDocument,
-  MeDocument,
   RefreshTokenDocument,
   type LatticeClient,
 } from '@lattice/client';
@@ -20,9 +20,12 @@ interface Tokens {
   refreshToken: string;
 }
 
-/** Refresh this long before the access token expires (and never sooner than MIN_DELAY_MS from now). */
+/**
+ * Refresh this long before the access token expires, or a quarter of its remaining life for
+ * short-lived tokens; never sooner than MIN_DELAY_MS from now.
+ */
 const REFRESH_MARGIN_MS = 60_000;
-const MIN_DELAY_MS = 5_000;
+const MIN_DELAY_MS = 1_000;
 
 /**
  * The signed-in admin's tokens, in this page's memory only: never in localStorage, sessionStorage
@@ -51,7 +54,7 @@ export class Session {
   async signIn(email: string, password: string): Promise<void> {
     const { login } = await this.client.request(LoginDocument, { input: { email, password } });
     this.tokens = login;
-    const { me } = await this.api().request(MeDocument);
+    const { me } = await this.api().request(ConsoleViewerDocument);
     if (me?.role !== 'ADMIN') {
       await this.signOut();
       throw new NotAdminError(email);
@@ -94,8 +97,8 @@ export class Session {
   private schedule(): void {
     clearTimeout(this.timer);
     if (!this.tokens) return;
-    const expiresAt = Date.parse(this.tokens.accessTokenExpiresAt);
-    const delay = Math.max(MIN_DELAY_MS, expiresAt - Date.now() - REFRESH_MARGIN_MS);
+    const remaining = Date.parse(this.tokens.accessTokenExpiresAt) - Date.now();
+    const delay = Math.max(MIN_DELAY_MS, remaining - Math.min(REFRESH_MARGIN_MS, remaining / 4));
     this.timer = setTimeout(() => void this.refresh(), delay);
   }
 
