@@ -1,7 +1,8 @@
 import { MySessionsDocument } from '@lattice/client';
 import { waitFor } from '@lattice/testkit';
 import type { Browser, Page } from 'playwright-core';
-import { newEmail, PASSWORD, promoteToAdmin, registerUser } from './support/accounts';
+import { newEmail, promoteToAdmin, registerUser } from './support/accounts';
+import { registerUntilShown, signInToConsole } from './support/console-page';
 import { launchChromium, screenshot, watch } from './support/browser';
 import { startTestLattice, type TestLattice } from './support/test-lattice';
 
@@ -48,23 +49,6 @@ async function setEditorText(page: Page, selector: string, text: string): Promis
 const QUERY = '.graphiql-query-editor .CodeMirror';
 const RESPONSE = '.graphiql-response .CodeMirror';
 
-/**
- * Registers users until the page shows one of them: a subscription is live upstream a moment
- * after it is sent, so an account registered at once could precede it. Returns the user shown.
- */
-async function registerUntilShown(shows: (user: { id: string; email: string }) => Promise<boolean>) {
-  return waitFor(
-    async () => {
-      const user = await registerUser(lattice, newEmail('watched'));
-      const shown = await waitFor(() => shows(user), { timeoutMs: 1_500, intervalMs: 100 }).catch(
-        () => false,
-      );
-      return shown ? user : undefined;
-    },
-    { timeoutMs: 15_000, message: 'a registration to show in the page' },
-  );
-}
-
 describe('the GraphQL IDE', () => {
   it('loads from the gateway alone and runs a query and a subscription with a bearer token', async () => {
     const page = await newPage();
@@ -97,7 +81,9 @@ describe('the GraphQL IDE', () => {
       'subscription { platformEvents(types: ["identity.user_registered"]) { type subject } }',
     );
     await page.click('.graphiql-execute-button');
-    const user = await registerUntilShown(async (u) => (await editorText(page, RESPONSE)).includes(u.id));
+    const user = await registerUntilShown(lattice, async (u) =>
+      (await editorText(page, RESPONSE)).includes(u.id),
+    );
     expect(JSON.parse(await editorText(page, RESPONSE))).toEqual({
       data: { platformEvents: { type: 'identity.user_registered', subject: user.id } },
     });
@@ -107,25 +93,18 @@ describe('the GraphQL IDE', () => {
   }, 60_000);
 });
 
-async function signIn(page: Page, email: string): Promise<void> {
-  await page.goto(`${origin.origin}/admin`);
-  await page.locator('input[name=email]').fill(email);
-  await page.locator('input[name=password]').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-}
-
 describe('the admin console', () => {
   it('signs an admin in, shows live figures that move and registrations in the event feed', async () => {
     const page = await newPage();
     const seen = watch(page);
-    await signIn(page, admin.email);
+    await signInToConsole(page, lattice, admin.email);
     await page.getByTestId('signed-in-as').filter({ hasText: admin.email }).waitFor();
 
     const accounts = page.getByTestId('stat-usersTotal');
     await waitFor(async () => /^\d+$/.test(await accounts.innerText()), { message: 'a live account count' });
     const before = Number(await accounts.innerText());
     const started = Date.now();
-    const user = await registerUntilShown(async (u) =>
+    const user = await registerUntilShown(lattice, async (u) =>
       (await page.getByTestId('events').innerText()).includes(u.email),
     );
     expect(Date.now() - started).toBeLessThan(15_000);
@@ -181,7 +160,7 @@ describe('the admin console', () => {
   it('refuses an account that is not an admin, and ends the session it opened', async () => {
     const user = await registerUser(lattice, newEmail('console-user'));
     const page = await newPage();
-    await signIn(page, user.email);
+    await signInToConsole(page, lattice, user.email);
     const refusal = page.getByTestId('refused');
     await refusal.waitFor();
     expect(await refusal.innerText()).toContain('not an admin');
