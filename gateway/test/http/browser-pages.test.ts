@@ -1,12 +1,14 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { gatewayConfigFromEnv, type RunningGateway, startGateway } from '../../src';
 import { PAGE_CSP } from '../../src/http/browser/headers';
 
 const SUPERGRAPH = join(__dirname, '..', '..', '..', 'schema', 'supergraph.graphql');
 const SECRET = 'the content of a file outside the assets folder';
+const IDE_SCRIPT = 'console.warn("ide")';
 
 let scratch: string;
 let gateway: RunningGateway;
@@ -18,7 +20,8 @@ function fakeBuild(): string {
   mkdirSync(join(dist, 'assets'), { recursive: true });
   writeFileSync(join(scratch, 'secret.txt'), SECRET);
   writeFileSync(join(dist, 'secret.js'), SECRET);
-  writeFileSync(join(dist, 'assets', 'ide-ABC.js'), 'console.warn("ide")');
+  writeFileSync(join(dist, 'assets', 'ide-ABC.js'), IDE_SCRIPT);
+  writeFileSync(join(dist, 'assets', 'ide-ABC.js.gz'), gzipSync(IDE_SCRIPT));
   writeFileSync(join(dist, 'assets', 'ide-ABC.css'), 'body{}');
   writeFileSync(join(dist, 'assets', 'console-DEF.js'), 'console.warn("console")');
   writeFileSync(
@@ -49,13 +52,20 @@ function get(
   path: string,
   headers: Record<string, string> = {},
   on = gateway,
-): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: string }> {
+): Promise<{
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  body: string;
+  bytes: Buffer;
+}> {
   return new Promise((resolve, reject) => {
     const req = request({ host: '127.0.0.1', port: on.port, path, headers }, (res) => {
-      let body = '';
-      res.setEncoding('utf8');
-      res.on('data', (chunk: string) => (body += chunk));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('end', () => {
+        const bytes = Buffer.concat(chunks);
+        resolve({ status: res.statusCode ?? 0, headers: res.headers, body: bytes.toString('utf8'), bytes });
+      });
     });
     req.on('error', reject);
     req.end();
@@ -124,12 +134,27 @@ describe('the GraphQL IDE and the admin console', () => {
   it('serves hashed assets for a year, under a policy, with their type', async () => {
     const script = await get('/ui/assets/ide-ABC.js');
     expect(script.status).toBe(200);
-    expect(script.body).toBe('console.warn("ide")');
+    expect(script.body).toBe(IDE_SCRIPT);
     expect(script.headers['content-type']).toBe('text/javascript; charset=utf-8');
     expect(script.headers['cache-control']).toBe('public, max-age=31536000, immutable');
     expect(script.headers['content-security-policy']).toMatch(/default-src 'none'/);
     expect(script.headers['x-content-type-options']).toBe('nosniff');
     expect((await get('/ui/assets/ide-ABC.css')).headers['content-type']).toBe('text/css; charset=utf-8');
+  });
+
+  it("sends the build's gzipped copy to clients that accept gzip", async () => {
+    const gzipped = await get('/ui/assets/ide-ABC.js', { 'accept-encoding': 'br, gzip, deflate' });
+    expect(gzipped.headers['content-encoding']).toBe('gzip');
+    expect(gzipped.headers.vary).toBe('origin, accept-encoding');
+    expect(gunzipSync(gzipped.bytes).toString()).toBe(IDE_SCRIPT);
+    expect(Number(gzipped.headers['content-length'])).toBe(gzipped.bytes.length);
+    const refused = await get('/ui/assets/ide-ABC.js', { 'accept-encoding': 'gzip;q=0, br' });
+    expect(refused.headers['content-encoding']).toBeUndefined();
+    expect(refused.body).toBe(IDE_SCRIPT);
+    // The copy is not a file of its own; a file without one is sent as it is.
+    expect((await get('/ui/assets/ide-ABC.js.gz')).status).toBe(404);
+    const css = await get('/ui/assets/ide-ABC.css', { 'accept-encoding': 'gzip' });
+    expect([css.headers['content-encoding'], css.body]).toEqual([undefined, 'body{}']);
   });
 
   it.each([

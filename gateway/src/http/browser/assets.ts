@@ -15,6 +15,24 @@ export interface BrowserAssets {
   serve(name: string, req: IncomingMessage, res: ServerResponse): boolean;
 }
 
+interface AssetFile {
+  plain: { path: string; size: number };
+  /** Its gzipped copy (`<name>.gz`, written by the build), sent to clients that accept gzip. */
+  gzip?: { path: string; size: number };
+  type: string;
+}
+
+/** `Accept-Encoding` names gzip, with a weight above 0 (`gzip;q=0` refuses it). */
+function acceptsGzip(req: IncomingMessage): boolean {
+  const header = req.headers['accept-encoding'];
+  if (typeof header !== 'string') return false;
+  return header.split(',').some((part) => {
+    const [coding, ...params] = part.split(';').map((piece) => piece.trim().toLowerCase());
+    const weight = params.find((param) => param.startsWith('q='));
+    return coding === 'gzip' && (weight === undefined || Number(weight.slice(2)) > 0);
+  });
+}
+
 const TYPES: Record<string, string> = {
   '.js': 'text/javascript; charset=utf-8',
   '.css': 'text/css; charset=utf-8',
@@ -41,12 +59,18 @@ export function loadBrowserAssets(dir: string): BrowserAssets | undefined {
   const manifestPath = join(dir, 'manifest.json');
   if (!existsSync(manifestPath)) return undefined;
   const pages = JSON.parse(readFileSync(manifestPath, 'utf8')) as BrowserAssets['pages'];
-  const files = new Map<string, { path: string; size: number; type: string }>();
-  for (const entry of readdirSync(join(dir, 'assets'), { withFileTypes: true })) {
-    const type = TYPES[extname(entry.name)];
-    if (!entry.isFile() || !type) continue;
-    const path = join(dir, 'assets', entry.name);
-    files.set(entry.name, { path, size: statSync(path).size, type });
+  const files = new Map<string, AssetFile>();
+  const names = new Set(readdirSync(join(dir, 'assets')));
+  for (const name of names) {
+    const type = TYPES[extname(name)];
+    const path = join(dir, 'assets', name);
+    if (!type || !statSync(path).isFile()) continue;
+    const gzipped = names.has(`${name}.gz`) ? `${path}.gz` : undefined;
+    files.set(name, {
+      plain: { path, size: statSync(path).size },
+      gzip: gzipped ? { path: gzipped, size: statSync(gzipped).size } : undefined,
+      type,
+    });
   }
   for (const page of Object.values(pages)) {
     for (const file of [...page.scripts, ...page.styles]) {
@@ -58,14 +82,18 @@ export function loadBrowserAssets(dir: string): BrowserAssets | undefined {
     serve(name, req, res) {
       const file = files.get(name);
       if (!file) return false;
+      const gzip = file.gzip && acceptsGzip(req) ? file.gzip : undefined;
+      const body = gzip ?? file.plain;
       res.writeHead(200, {
         'content-type': file.type,
-        'content-length': file.size,
+        'content-length': body.size,
         'cache-control': IMMUTABLE,
+        ...(file.gzip ? { vary: 'origin, accept-encoding' } : {}),
+        ...(gzip ? { 'content-encoding': 'gzip' } : {}),
       });
       if (req.method === 'HEAD') res.end();
       else
-        createReadStream(file.path)
+        createReadStream(body.path)
           .on('error', () => res.destroy())
           .pipe(res);
       return true;
