@@ -87,6 +87,12 @@ describe('the GraphQL IDE', () => {
     expect(JSON.parse(await editorText(page, RESPONSE))).toEqual({
       data: { platformEvents: { type: 'identity.user_registered', subject: user.id } },
     });
+    // The schema's docs, from introspection.
+    await page.getByRole('button', { name: /Documentation Explorer/ }).click();
+    await page.getByText('Root Types').waitFor();
+    const docs = await page.locator('.graphiql-doc-explorer').innerText();
+    expect(docs).toMatch(/query:\s*Query/);
+    expect(docs).toMatch(/subscription:\s*Subscription/);
     await screenshot(page, 'ide');
     expectSelfContained(seen);
     await page.context().close();
