@@ -2,6 +2,17 @@ import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { print } from 'graphql';
 import type { Client } from 'graphql-ws';
 import { useEffect, useState } from 'react';
+import registered from '@lattice/client/persisted-documents.json';
+
+/**
+ * The text the gateway registered for a generated document (codegen's manifest, by the hash
+ * the document carries): a gateway with SAFELIST=true runs that exact text alone, and
+ * graphql-ws sends text, not hashes.
+ */
+function sourceOf(document: TypedDocumentNode<unknown, never>): string {
+  const hash = (document as { __meta__?: { hash?: string } }).__meta__?.hash;
+  return (hash && (registered as Record<string, string>)[hash]) || print(document);
+}
 
 export interface Live<T> {
   data?: T;
@@ -19,7 +30,7 @@ export function useSubscription<TData, TVariables extends Record<string, unknown
   const key = JSON.stringify(variables);
   useEffect(() => {
     const stop = client.subscribe<TData>(
-      { query: print(document), variables: JSON.parse(key) },
+      { query: sourceOf(document), variables: JSON.parse(key) },
       {
         next: (result) => {
           if (result.errors?.length) {
