@@ -41,7 +41,12 @@ const config: CodegenConfig = {
       documents: 'packages/client/src/operations/**/*.graphql',
       preset: 'client',
       presetConfig: { fragmentMasking: false, persistedDocuments: { hashAlgorithm: 'sha256' } },
-      config: { useTypeImports: true, enumsAsTypes: true, scalars: { DateTime: 'string' } },
+      config: {
+        useTypeImports: true,
+        enumsAsTypes: true,
+        // As the gateway sends them: `2026-11-22`, and integers up to 2^53 − 1 as JSON numbers.
+        scalars: { DateTime: 'string', Date: 'string', SafeInt: 'number' },
+      },
     },
   },
 };

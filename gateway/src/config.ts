@@ -17,6 +17,7 @@ import type { RateLimits } from './limits/rate-limit';
 import type { ResilienceOptions } from './upstream/resilience';
 import type { HttpPolicy } from './http/policy';
 import type { SubscriptionOptions } from './subscriptions';
+import type { BrowserPages } from './http/browser/routes';
 
 export interface GatewayConfig {
   nodeEnv: 'development' | 'production' | 'test';
@@ -71,11 +72,18 @@ export interface GatewayConfig {
   metrics: MetricsAccess;
   /** The typed client's operations (codegen's persisted-documents.json), and whether only they may run. */
   persistedOperations?: { path: string; safelist: boolean };
+  /** The GraphQL IDE on GET /graphql and the admin console at /admin (see http/browser/). */
+  browser: BrowserPages;
 }
 
 /** An optional variable, set to '' meaning unset (as `${VAR:-}` in docker-compose gives). */
 function unsetWhenBlank<T extends z.ZodType>(schema: T) {
   return z.preprocess((value) => (value === '' ? undefined : value), schema.optional());
+}
+
+/** A `true`/`false` variable as set, else its default. */
+function switchOr(value: 'true' | 'false' | undefined, fallback: boolean): boolean {
+  return value === undefined ? fallback : value === 'true';
 }
 
 /** `/media/`, `/files/v1/`: segments of unreserved characters, a slash at each end. */
@@ -208,6 +216,10 @@ const gatewayEnv = z.object({
   ),
   METRICS_PORT: unsetWhenBlank(z.coerce.number().int().min(0).max(65535)),
   METRICS_TOKEN: unsetWhenBlank(z.string().min(16, 'must be at least 16 characters')),
+  /** The GraphQL IDE for browsers on GET /graphql; default: on outside production. */
+  GATEWAY_IDE: unsetWhenBlank(z.enum(['true', 'false'])),
+  /** The admin console at /admin; default: on outside production. */
+  GATEWAY_CONSOLE: unsetWhenBlank(z.enum(['true', 'false'])),
   SAFELIST: z
     .enum(['true', 'false'])
     .default('false')
@@ -306,5 +318,9 @@ export function gatewayConfigFromEnv(
     persistedOperations: env.PERSISTED_OPERATIONS_PATH
       ? { path: env.PERSISTED_OPERATIONS_PATH, safelist: env.SAFELIST }
       : undefined,
+    browser: {
+      ide: switchOr(env.GATEWAY_IDE, env.NODE_ENV !== 'production'),
+      console: switchOr(env.GATEWAY_CONSOLE, env.NODE_ENV !== 'production'),
+    },
   };
 }

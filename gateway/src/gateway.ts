@@ -24,6 +24,7 @@ import type { GatewayConfig } from './config';
 import { type GatewayContext, gatewayContext, operationLogPlugin, rateHeadersPlugin } from './context';
 import { GatewayMetrics } from './metrics';
 import { SchemaAuthorization } from './authorization/plugin';
+import { browserRoutes, wantsHtml } from './http/browser/routes';
 import { readinessRoute } from './http/health';
 import type { Ingress } from './http/ingress';
 import { passThroughRoutes } from './http/pass-through';
@@ -133,7 +134,10 @@ export async function startGateway(
     resources.add('rate limiter', () => buckets.close());
 
     let loaded = false;
+    // The GraphQL IDE and the admin console (GATEWAY_IDE, GATEWAY_CONSOLE): see http/browser/.
+    const browser = browserRoutes(config.browser, log);
     const routes = {
+      ...browser.routes,
       'GET /health': (_req: unknown, res: Parameters<typeof sendJson>[0]) =>
         sendJson(res, 200, { status: 'healthy', service: 'gateway' }),
       // In production, only where configured (METRICS_PORT, METRICS_TOKEN): see config.ts.
@@ -223,7 +227,11 @@ export async function startGateway(
     });
     Object.assign(routes, {
       '/graphql': (req: IncomingMessage, res: ServerResponse, url: URL) =>
-        live.wantsEventStream(req) ? live.sse(req, res) : graphqlOverHttp(req, res, url),
+        browser.ide && wantsHtml(req)
+          ? browser.ide(req, res, url)
+          : live.wantsEventStream(req)
+            ? live.sse(req, res)
+            : graphqlOverHttp(req, res, url),
     });
 
     const port = await listen(httpServer, config.port, config.host);

@@ -115,4 +115,22 @@ describe('gateway configuration', () => {
   ])('refuses the public URL %j', (value, message) => {
     expect(() => gatewayConfigFromEnv({ SUPERGRAPH_PATH: '/sg', PUBLIC_URL: value })).toThrow(message);
   });
+
+  it('serves the IDE and the console outside production unless told not to, and in production only when told to', () => {
+    const browser = (env: Record<string, string>) =>
+      gatewayConfigFromEnv({ SUPERGRAPH_PATH: '/sg', ...env }).browser;
+    expect(browser({})).toEqual({ ide: true, console: true });
+    expect(browser({ NODE_ENV: 'test' })).toEqual({ ide: true, console: true });
+    expect(browser({ NODE_ENV: 'production' })).toEqual({ ide: false, console: false });
+    expect(browser({ NODE_ENV: 'production', GATEWAY_IDE: 'true' })).toEqual({ ide: true, console: false });
+    expect(browser({ NODE_ENV: 'production', GATEWAY_CONSOLE: 'true', GATEWAY_IDE: '' })).toEqual({
+      ide: false,
+      console: true,
+    });
+    expect(browser({ GATEWAY_IDE: 'false', GATEWAY_CONSOLE: 'false' })).toEqual({
+      ide: false,
+      console: false,
+    });
+    expect(() => gatewayConfigFromEnv({ SUPERGRAPH_PATH: '/sg', GATEWAY_IDE: 'yes' })).toThrow('GATEWAY_IDE');
+  });
 });

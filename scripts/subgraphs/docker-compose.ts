@@ -132,6 +132,10 @@ ${services.join('')}
       # The origin clients reach the gateway at (https://api.example.com), which the URLs
       # subgraphs hand out are built on; unset: each request's Host.
       PUBLIC_URL: \${PUBLIC_URL:-}
+      # GATEWAY_IDE=true: the GraphQL IDE for browsers on /graphql; GATEWAY_CONSOLE=true: the
+      # admin console at /admin. Both off in production unless set.
+      GATEWAY_IDE: \${GATEWAY_IDE:-}
+      GATEWAY_CONSOLE: \${GATEWAY_CONSOLE:-}
       # Prometheus scrapes http://gateway:9464/metrics on the compose network (not published).
       METRICS_PORT: '9464'
     ports:

@@ -118,6 +118,9 @@ function configMap(entries: SubgraphEntry[], jwks: string): IConfigMap {
     PUBLIC_URL: '',
     // The ingress controller's addresses, so the gateway believes its X-Forwarded-For.
     TRUSTED_PROXIES: '',
+    // 'true' in an overlay: the GraphQL IDE on /graphql, the admin console at /admin (off in production).
+    GATEWAY_IDE: '',
+    GATEWAY_CONSOLE: '',
   };
   const from = new Map<string, string>();
   for (const entry of entries) {

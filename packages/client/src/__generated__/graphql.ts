@@ -129,7 +129,7 @@ export type CreateUploadInput = {
   /** Its name on the user's device; sanitised. */
   filename: string;
   /** Its exact length in bytes (at most the size limit, 100 MB by default). */
-  size: unknown;
+  size: number;
 };
 
 export type CreditsOutcome =
@@ -384,6 +384,15 @@ export type Role =
   | 'ADMIN'
   | 'MODERATOR'
   | 'USER';
+
+/** Whether a subgraph answers its readiness probe. */
+export type ServiceStatus =
+  /** The last probe failed, timed out or answered unhealthy. */
+  | 'DOWN'
+  /** Not probed yet. */
+  | 'UNKNOWN'
+  /** The last probe answered healthy. */
+  | 'UP';
 
 export type SiteFileKind =
   | 'IMAGE'
@@ -824,7 +833,7 @@ export type DeleteMyAccountMutation = { deleteMyAccount: boolean };
 export type PlansQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type PlansQuery = { plans: Array<{ id: string, name: string, description: string, monthlyPrice: number, yearlyPrice: number | null, currency: string, trialDays: number, creditsPerPeriod: number, limits: { aiTokens: unknown, imageGenerations: unknown, siteGenerations: unknown, storageBytes: unknown } }>, billingProvider: { simulated: boolean, name: string } };
+export type PlansQuery = { plans: Array<{ id: string, name: string, description: string, monthlyPrice: number, yearlyPrice: number | null, currency: string, trialDays: number, creditsPerPeriod: number, limits: { aiTokens: number | null, imageGenerations: number | null, siteGenerations: number | null, storageBytes: number | null } }>, billingProvider: { simulated: boolean, name: string } };
 
 export type BillingProviderQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -834,7 +843,7 @@ export type BillingProviderQuery = { billingProvider: { simulated: boolean, name
 export type MyBillingQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type MyBillingQuery = { me: { id: string, billing: { plan: { id: string, name: string }, subscription: { id: string, status: PlanSubscriptionStatus, interval: BillingInterval, currentPeriodStart: string, currentPeriodEnd: string, trialEnd: string | null, cancelAtPeriodEnd: boolean, plan: { id: string }, scheduledPlan: { id: string } | null } | null, paymentMethod: { brand: string, last4: string, expMonth: number, expYear: number } | null } | null, usage: Array<{ meter: string, used: unknown, limit: unknown, remaining: unknown, periodStart: string, resetsAt: string }>, credits: { available: number, subscription: number, purchased: number, held: number } | null, memberships: Array<{ id: string, type: string, package: string, startsAt: string, expiresAt: string, active: boolean }> } | null };
+export type MyBillingQuery = { me: { id: string, billing: { plan: { id: string, name: string }, subscription: { id: string, status: PlanSubscriptionStatus, interval: BillingInterval, currentPeriodStart: string, currentPeriodEnd: string, trialEnd: string | null, cancelAtPeriodEnd: boolean, plan: { id: string }, scheduledPlan: { id: string } | null } | null, paymentMethod: { brand: string, last4: string, expMonth: number, expYear: number } | null } | null, usage: Array<{ meter: string, used: number, limit: number | null, remaining: number | null, periodStart: string, resetsAt: string }>, credits: { available: number, subscription: number, purchased: number, held: number } | null, memberships: Array<{ id: string, type: string, package: string, startsAt: string, expiresAt: string, active: boolean }> } | null };
 
 export type MyPaymentsQueryVariables = Exact<{
   from?: string | null | undefined;
@@ -925,7 +934,7 @@ export type BillingStatisticsQueryVariables = Exact<{
 }>;
 
 
-export type BillingStatisticsQuery = { billingStatistics: { payments: Array<{ status: PaymentStatus, currency: string, count: number, amount: unknown, refunded: unknown }>, subscriptions: Array<{ plan: string, status: PlanSubscriptionStatus, count: number }> } };
+export type BillingStatisticsQuery = { billingStatistics: { payments: Array<{ status: PaymentStatus, currency: string, count: number, amount: number, refunded: number }>, subscriptions: Array<{ plan: string, status: PlanSubscriptionStatus, count: number }> } };
 
 export type GymSummaryFragment = { id: string, name: string, address: string, latitude: number, longitude: number, timeZone: string, status: GymStatus, rating: number | null, reviewCount: number, requiresInduction: boolean, isFavourite: boolean };
 
@@ -1070,6 +1079,47 @@ export type RescheduleBookingMutationVariables = Exact<{
 
 export type RescheduleBookingMutation = { rescheduleBooking: { id: string, status: BookingStatus, credits: number, creditsOutcome: CreditsOutcome, waitlistPosition: number | null, offerExpiresAt: string | null, freeCancellationUntil: string, attendance: Attendance | null, createdAt: string } };
 
+export type ConsoleViewerQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ConsoleViewerQuery = { me: { id: string, email: string | null, role: Role } | null };
+
+export type ConsoleLiveStatsSubscriptionVariables = Exact<{
+  intervalSeconds?: number | null | undefined;
+}>;
+
+
+export type ConsoleLiveStatsSubscription = { liveStats: { at: string, usersTotal: number, signupsToday: number, activeUsers: number, connectedSubscribers: number, eventsPerMinute: number, services: Array<{ name: string, status: ServiceStatus, probeLatencyMs: number | null, uptime: number | null, requestRate: number, errorRate: number | null, averageLatencyMs: number | null }> } };
+
+export type ConsolePlatformEventsSubscriptionVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ConsolePlatformEventsSubscription = { platformEvents: { id: string, type: string, occurredAt: string, subject: string, actor: { id: string, email: string | null } | null } };
+
+export type ConsoleUserReportsQueryVariables = Exact<{
+  from: string;
+  to: string;
+}>;
+
+
+export type ConsoleUserReportsQuery = { userGrowth: { totalBefore: number, days: Array<{ date: string, signups: number, deletions: number, total: number }> }, signups: { total: number }, dailyActiveUsers: Array<{ date: string, value: number }> };
+
+export type ConsoleRevenueQueryVariables = Exact<{
+  from: string;
+  to: string;
+}>;
+
+
+export type ConsoleRevenueQuery = { revenue: { totals: Array<{ currency: string, net: { amount: string } }>, overTime: Array<{ date: string, currency: string, gross: { amount: string }, refunds: { amount: string }, net: { amount: string } }> } };
+
+export type ConsoleAiUsageQueryVariables = Exact<{
+  from: string;
+  to: string;
+}>;
+
+
+export type ConsoleAiUsageQuery = { aiUsage: { totals: { replies: number, promptTokens: number, completionTokens: number, images: number, cost: { dollars: string } }, overTime: Array<{ date: string, replies: number, promptTokens: number, completionTokens: number, images: number }> } };
+
 export type StartOidcLoginMutationVariables = Exact<{
   provider?: OidcProvider;
 }>;
@@ -1178,30 +1228,30 @@ export type UpdateInvoiceSettingsMutationVariables = Exact<{
 
 export type UpdateInvoiceSettingsMutation = { updateInvoiceSettings: { numberPattern: string, nextSequence: number, paymentTermsDays: number } };
 
-export type MediaFieldsFragment = { id: string, filename: string, contentType: string, type: MediaType, size: unknown, checksum: string, width: number | null, height: number | null, url: string | null, thumbnailUrl: string | null, originalUrl: string | null, blurhash: string | null, createdAt: string, deletedAt: string | null, purgeAt: string | null };
+export type MediaFieldsFragment = { id: string, filename: string, contentType: string, type: MediaType, size: number, checksum: string, width: number | null, height: number | null, url: string | null, thumbnailUrl: string | null, originalUrl: string | null, blurhash: string | null, createdAt: string, deletedAt: string | null, purgeAt: string | null };
 
-export type UploadFieldsFragment = { id: string, url: string, expiresAt: string, filename: string, size: unknown, offset: unknown };
+export type UploadFieldsFragment = { id: string, url: string, expiresAt: string, filename: string, size: number, offset: number };
 
 export type CreateUploadMutationVariables = Exact<{
   input: CreateUploadInput;
 }>;
 
 
-export type CreateUploadMutation = { createUpload: { id: string, url: string, expiresAt: string, filename: string, size: unknown, offset: unknown } };
+export type CreateUploadMutation = { createUpload: { id: string, url: string, expiresAt: string, filename: string, size: number, offset: number } };
 
 export type CreateUploadsMutationVariables = Exact<{
   inputs: Array<CreateUploadInput> | CreateUploadInput;
 }>;
 
 
-export type CreateUploadsMutation = { createUploads: Array<{ id: string, url: string, expiresAt: string, filename: string, size: unknown, offset: unknown }> };
+export type CreateUploadsMutation = { createUploads: Array<{ id: string, url: string, expiresAt: string, filename: string, size: number, offset: number }> };
 
 export type UploadProgressQueryVariables = Exact<{
   id: string | number;
 }>;
 
 
-export type UploadProgressQuery = { upload: { id: string, url: string, expiresAt: string, filename: string, size: unknown, offset: unknown, media: { id: string, filename: string, contentType: string, type: MediaType, size: unknown, checksum: string, width: number | null, height: number | null, url: string | null, thumbnailUrl: string | null, originalUrl: string | null, blurhash: string | null, createdAt: string, deletedAt: string | null, purgeAt: string | null } | null } };
+export type UploadProgressQuery = { upload: { id: string, url: string, expiresAt: string, filename: string, size: number, offset: number, media: { id: string, filename: string, contentType: string, type: MediaType, size: number, checksum: string, width: number | null, height: number | null, url: string | null, thumbnailUrl: string | null, originalUrl: string | null, blurhash: string | null, createdAt: string, deletedAt: string | null, purgeAt: string | null } | null } };
 
 export type CancelUploadMutationVariables = Exact<{
   id: string | number;
@@ -1215,7 +1265,7 @@ export type MediaQueryVariables = Exact<{
 }>;
 
 
-export type MediaQuery = { media: { id: string, filename: string, contentType: string, type: MediaType, size: unknown, checksum: string, width: number | null, height: number | null, url: string | null, thumbnailUrl: string | null, originalUrl: string | null, blurhash: string | null, createdAt: string, deletedAt: string | null, purgeAt: string | null } };
+export type MediaQuery = { media: { id: string, filename: string, contentType: string, type: MediaType, size: number, checksum: string, width: number | null, height: number | null, url: string | null, thumbnailUrl: string | null, originalUrl: string | null, blurhash: string | null, createdAt: string, deletedAt: string | null, purgeAt: string | null } };
 
 export type MyMediaQueryVariables = Exact<{
   type?: MediaType | null | undefined;
@@ -1225,21 +1275,21 @@ export type MyMediaQueryVariables = Exact<{
 }>;
 
 
-export type MyMediaQuery = { myMedia: { edges: Array<{ cursor: string, node: { id: string, filename: string, contentType: string, type: MediaType, size: unknown, checksum: string, width: number | null, height: number | null, url: string | null, thumbnailUrl: string | null, originalUrl: string | null, blurhash: string | null, createdAt: string, deletedAt: string | null, purgeAt: string | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+export type MyMediaQuery = { myMedia: { edges: Array<{ cursor: string, node: { id: string, filename: string, contentType: string, type: MediaType, size: number, checksum: string, width: number | null, height: number | null, url: string | null, thumbnailUrl: string | null, originalUrl: string | null, blurhash: string | null, createdAt: string, deletedAt: string | null, purgeAt: string | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
 
 export type DeleteMediaMutationVariables = Exact<{
   id: string | number;
 }>;
 
 
-export type DeleteMediaMutation = { deleteMedia: { id: string, filename: string, contentType: string, type: MediaType, size: unknown, checksum: string, width: number | null, height: number | null, url: string | null, thumbnailUrl: string | null, originalUrl: string | null, blurhash: string | null, createdAt: string, deletedAt: string | null, purgeAt: string | null } };
+export type DeleteMediaMutation = { deleteMedia: { id: string, filename: string, contentType: string, type: MediaType, size: number, checksum: string, width: number | null, height: number | null, url: string | null, thumbnailUrl: string | null, originalUrl: string | null, blurhash: string | null, createdAt: string, deletedAt: string | null, purgeAt: string | null } };
 
 export type RestoreMediaMutationVariables = Exact<{
   id: string | number;
 }>;
 
 
-export type RestoreMediaMutation = { restoreMedia: { id: string, filename: string, contentType: string, type: MediaType, size: unknown, checksum: string, width: number | null, height: number | null, url: string | null, thumbnailUrl: string | null, originalUrl: string | null, blurhash: string | null, createdAt: string, deletedAt: string | null, purgeAt: string | null } };
+export type RestoreMediaMutation = { restoreMedia: { id: string, filename: string, contentType: string, type: MediaType, size: number, checksum: string, width: number | null, height: number | null, url: string | null, thumbnailUrl: string | null, originalUrl: string | null, blurhash: string | null, createdAt: string, deletedAt: string | null, purgeAt: string | null } };
 
 export type PurgeMediaMutationVariables = Exact<{
   id: string | number;
@@ -1268,17 +1318,17 @@ export type SetAvatarMutationVariables = Exact<{
 }>;
 
 
-export type SetAvatarMutation = { setAvatar: { id: string, filename: string, contentType: string, type: MediaType, size: unknown, checksum: string, width: number | null, height: number | null, url: string | null, thumbnailUrl: string | null, originalUrl: string | null, blurhash: string | null, createdAt: string, deletedAt: string | null, purgeAt: string | null } | null };
+export type SetAvatarMutation = { setAvatar: { id: string, filename: string, contentType: string, type: MediaType, size: number, checksum: string, width: number | null, height: number | null, url: string | null, thumbnailUrl: string | null, originalUrl: string | null, blurhash: string | null, createdAt: string, deletedAt: string | null, purgeAt: string | null } | null };
 
 export type MyStorageQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type MyStorageQuery = { myStorage: { files: number, activeFiles: number, deletedFiles: number, bytes: unknown, activeBytes: unknown, deletedBytes: unknown, readableSize: string, limit: unknown, remaining: unknown } };
+export type MyStorageQuery = { myStorage: { files: number, activeFiles: number, deletedFiles: number, bytes: number, activeBytes: number, deletedBytes: number, readableSize: string, limit: number | null, remaining: number | null } };
 
 export type StorageStatisticsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type StorageStatisticsQuery = { storageStatistics: { files: number, activeFiles: number, deletedFiles: number, bytes: unknown, activeBytes: unknown, deletedBytes: unknown, readableSize: string } };
+export type StorageStatisticsQuery = { storageStatistics: { files: number, activeFiles: number, deletedFiles: number, bytes: number, activeBytes: number, deletedBytes: number, readableSize: string } };
 
 export type SiteVersionFieldsFragment = { id: string, number: number, kind: SiteVersionKind, pagePath: string | null, instructions: string | null, status: SiteGenerationStatus, step: SiteGenerationStep | null, error: string | null, tokens: number, simulated: boolean, createdAt: string, completedAt: string | null, durationMs: number | null, previewUrl: string | null, files: Array<{ path: string, kind: SiteFileKind, title: string | null, bytes: number }>, repairs: Array<{ path: string, kind: SiteRepairKind, detail: string }>, archive: { id: string } | null };
 
@@ -1685,6 +1735,12 @@ export const AcceptInvitationDocument = {"__meta__":{"hash":"sha256:54b2071e7aa5
 export const DeclineInvitationDocument = {"__meta__":{"hash":"sha256:0219fe57a862cefceb76b5fbd58af01b3a7fd20ef33ebfe3d1e6885693c1b5f9"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"DeclineInvitation"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"token"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"declineInvitation"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"token"},"value":{"kind":"Variable","name":{"kind":"Name","value":"token"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}}]} as unknown as DocumentNode<DeclineInvitationMutation, DeclineInvitationMutationVariables>;
 export const ReviewGymDocument = {"__meta__":{"hash":"sha256:0beed7c6392d0609c7c3e50a1692c3e038da7ed12a6320eca826203cbe51e518"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ReviewGym"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ReviewInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"reviewGym"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"rating"}},{"kind":"Field","name":{"kind":"Name","value":"text"}}]}}]}}]} as unknown as DocumentNode<ReviewGymMutation, ReviewGymMutationVariables>;
 export const RescheduleBookingDocument = {"__meta__":{"hash":"sha256:97f02dd773bc4599f7b2192ccc2e4813b78d55bf23f768e573d60209ec89fe3b"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RescheduleBooking"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"toSessionId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"rescheduleBooking"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}},{"kind":"Argument","name":{"kind":"Name","value":"toSessionId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"toSessionId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"BookingFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"BookingFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Booking"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"credits"}},{"kind":"Field","name":{"kind":"Name","value":"creditsOutcome"}},{"kind":"Field","name":{"kind":"Name","value":"waitlistPosition"}},{"kind":"Field","name":{"kind":"Name","value":"offerExpiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"freeCancellationUntil"}},{"kind":"Field","name":{"kind":"Name","value":"attendance"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}}]}}]} as unknown as DocumentNode<RescheduleBookingMutation, RescheduleBookingMutationVariables>;
+export const ConsoleViewerDocument = {"__meta__":{"hash":"sha256:3d0f48372f3f4b93e2c5f843509ed71c23fe2dc7673f7a5a3a342e2c866a154d"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ConsoleViewer"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"me"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"role"}}]}}]}}]} as unknown as DocumentNode<ConsoleViewerQuery, ConsoleViewerQueryVariables>;
+export const ConsoleLiveStatsDocument = {"__meta__":{"hash":"sha256:0f2edba51fb4fa6426476a044572fb4dc8c1db2d7e828de4c49ccec8767125fd"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"subscription","name":{"kind":"Name","value":"ConsoleLiveStats"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"intervalSeconds"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"liveStats"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"intervalSeconds"},"value":{"kind":"Variable","name":{"kind":"Name","value":"intervalSeconds"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"at"}},{"kind":"Field","name":{"kind":"Name","value":"usersTotal"}},{"kind":"Field","name":{"kind":"Name","value":"signupsToday"}},{"kind":"Field","name":{"kind":"Name","value":"activeUsers"}},{"kind":"Field","name":{"kind":"Name","value":"connectedSubscribers"}},{"kind":"Field","name":{"kind":"Name","value":"eventsPerMinute"}},{"kind":"Field","name":{"kind":"Name","value":"services"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"probeLatencyMs"}},{"kind":"Field","name":{"kind":"Name","value":"uptime"}},{"kind":"Field","name":{"kind":"Name","value":"requestRate"}},{"kind":"Field","name":{"kind":"Name","value":"errorRate"}},{"kind":"Field","name":{"kind":"Name","value":"averageLatencyMs"}}]}}]}}]}}]} as unknown as DocumentNode<ConsoleLiveStatsSubscription, ConsoleLiveStatsSubscriptionVariables>;
+export const ConsolePlatformEventsDocument = {"__meta__":{"hash":"sha256:705cc71e5bbde73db981c94ad2ec3d7075a828337a1292379735ad7612bbbec6"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"subscription","name":{"kind":"Name","value":"ConsolePlatformEvents"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"platformEvents"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"occurredAt"}},{"kind":"Field","name":{"kind":"Name","value":"subject"}},{"kind":"Field","name":{"kind":"Name","value":"actor"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"email"}}]}}]}}]}}]} as unknown as DocumentNode<ConsolePlatformEventsSubscription, ConsolePlatformEventsSubscriptionVariables>;
+export const ConsoleUserReportsDocument = {"__meta__":{"hash":"sha256:d30f65286ddd7065619661448fa299427f6933b0159ef5f12b3601818b13d158"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ConsoleUserReports"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"from"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Date"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"to"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Date"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"userGrowth"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"from"},"value":{"kind":"Variable","name":{"kind":"Name","value":"from"}}},{"kind":"Argument","name":{"kind":"Name","value":"to"},"value":{"kind":"Variable","name":{"kind":"Name","value":"to"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalBefore"}},{"kind":"Field","name":{"kind":"Name","value":"days"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"date"}},{"kind":"Field","name":{"kind":"Name","value":"signups"}},{"kind":"Field","name":{"kind":"Name","value":"deletions"}},{"kind":"Field","name":{"kind":"Name","value":"total"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"signups"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"from"},"value":{"kind":"Variable","name":{"kind":"Name","value":"from"}}},{"kind":"Argument","name":{"kind":"Name","value":"to"},"value":{"kind":"Variable","name":{"kind":"Name","value":"to"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"total"}}]}},{"kind":"Field","name":{"kind":"Name","value":"dailyActiveUsers"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"from"},"value":{"kind":"Variable","name":{"kind":"Name","value":"from"}}},{"kind":"Argument","name":{"kind":"Name","value":"to"},"value":{"kind":"Variable","name":{"kind":"Name","value":"to"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"date"}},{"kind":"Field","name":{"kind":"Name","value":"value"}}]}}]}}]} as unknown as DocumentNode<ConsoleUserReportsQuery, ConsoleUserReportsQueryVariables>;
+export const ConsoleRevenueDocument = {"__meta__":{"hash":"sha256:1c4f4a3dc6f7a337b628359442a9cea8a62c23e607de1757dcbccc7bb6786efd"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ConsoleRevenue"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"from"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Date"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"to"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Date"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"revenue"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"from"},"value":{"kind":"Variable","name":{"kind":"Name","value":"from"}}},{"kind":"Argument","name":{"kind":"Name","value":"to"},"value":{"kind":"Variable","name":{"kind":"Name","value":"to"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totals"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"currency"}},{"kind":"Field","name":{"kind":"Name","value":"net"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"overTime"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"date"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}},{"kind":"Field","name":{"kind":"Name","value":"gross"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}}]}},{"kind":"Field","name":{"kind":"Name","value":"refunds"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}}]}},{"kind":"Field","name":{"kind":"Name","value":"net"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}}]}}]}}]}}]}}]} as unknown as DocumentNode<ConsoleRevenueQuery, ConsoleRevenueQueryVariables>;
+export const ConsoleAiUsageDocument = {"__meta__":{"hash":"sha256:78ccb92d341ec8b9fd4ace0d50685ce717d18896234e798d7361e1d39b615cf7"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ConsoleAiUsage"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"from"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Date"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"to"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Date"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"aiUsage"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"from"},"value":{"kind":"Variable","name":{"kind":"Name","value":"from"}}},{"kind":"Argument","name":{"kind":"Name","value":"to"},"value":{"kind":"Variable","name":{"kind":"Name","value":"to"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totals"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"replies"}},{"kind":"Field","name":{"kind":"Name","value":"promptTokens"}},{"kind":"Field","name":{"kind":"Name","value":"completionTokens"}},{"kind":"Field","name":{"kind":"Name","value":"images"}},{"kind":"Field","name":{"kind":"Name","value":"cost"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"dollars"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"overTime"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"date"}},{"kind":"Field","name":{"kind":"Name","value":"replies"}},{"kind":"Field","name":{"kind":"Name","value":"promptTokens"}},{"kind":"Field","name":{"kind":"Name","value":"completionTokens"}},{"kind":"Field","name":{"kind":"Name","value":"images"}}]}}]}}]}}]} as unknown as DocumentNode<ConsoleAiUsageQuery, ConsoleAiUsageQueryVariables>;
 export const StartOidcLoginDocument = {"__meta__":{"hash":"sha256:cd57b306c95e0b0c60e442c4337798adf3904aa2d90bdc96641ae7d90c651871"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"StartOidcLogin"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"provider"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"OidcProvider"}}},"defaultValue":{"kind":"EnumValue","value":"GOOGLE"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"startOidcLogin"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"provider"},"value":{"kind":"Variable","name":{"kind":"Name","value":"provider"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"authorizationUrl"}},{"kind":"Field","name":{"kind":"Name","value":"state"}}]}}]}}]} as unknown as DocumentNode<StartOidcLoginMutation, StartOidcLoginMutationVariables>;
 export const CompleteOidcLoginDocument = {"__meta__":{"hash":"sha256:e03d8c313494afebd82d78ae4ab52eb8e69424ddb3595e615e5287c894af13dd"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CompleteOidcLogin"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"state"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"code"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"iss"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"completeOidcLogin"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"state"},"value":{"kind":"Variable","name":{"kind":"Name","value":"state"}}},{"kind":"Argument","name":{"kind":"Name","value":"code"},"value":{"kind":"Variable","name":{"kind":"Name","value":"code"}}},{"kind":"Argument","name":{"kind":"Name","value":"iss"},"value":{"kind":"Variable","name":{"kind":"Name","value":"iss"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"accessToken"}},{"kind":"Field","name":{"kind":"Name","value":"accessTokenExpiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"refreshToken"}},{"kind":"Field","name":{"kind":"Name","value":"user"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"emailVerified"}}]}}]}}]}}]} as unknown as DocumentNode<CompleteOidcLoginMutation, CompleteOidcLoginMutationVariables>;
 export const InvoiceDocument = {"__meta__":{"hash":"sha256:f030a372839208ced5bd4313ebfc486cf228d945b0a4516c9536e066899050d0"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Invoice"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"invoice"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"InvoiceFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"InvoiceFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Invoice"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"number"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}},{"kind":"Field","name":{"kind":"Name","value":"subtotal"}},{"kind":"Field","name":{"kind":"Name","value":"tax"}},{"kind":"Field","name":{"kind":"Name","value":"total"}},{"kind":"Field","name":{"kind":"Name","value":"issueDate"}},{"kind":"Field","name":{"kind":"Name","value":"dueDate"}},{"kind":"Field","name":{"kind":"Name","value":"notes"}},{"kind":"Field","name":{"kind":"Name","value":"transcript"}},{"kind":"Field","name":{"kind":"Name","value":"voiceNote"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"filename"}}]}},{"kind":"Field","name":{"kind":"Name","value":"client"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"address"}},{"kind":"Field","name":{"kind":"Name","value":"taxId"}}]}},{"kind":"Field","name":{"kind":"Name","value":"lines"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"quantity"}},{"kind":"Field","name":{"kind":"Name","value":"unit"}},{"kind":"Field","name":{"kind":"Name","value":"unitPrice"}},{"kind":"Field","name":{"kind":"Name","value":"taxRate"}},{"kind":"Field","name":{"kind":"Name","value":"amount"}}]}},{"kind":"Field","name":{"kind":"Name","value":"taxes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"rate"}},{"kind":"Field","name":{"kind":"Name","value":"base"}},{"kind":"Field","name":{"kind":"Name","value":"amount"}}]}},{"kind":"Field","name":{"kind":"Name","value":"draftedBy"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"provider"}},{"kind":"Field","name":{"kind":"Name","value":"model"}},{"kind":"Field","name":{"kind":"Name","value":"simulated"}},{"kind":"Field","name":{"kind":"Name","value":"promptTokens"}},{"kind":"Field","name":{"kind":"Name","value":"completionTokens"}}]}},{"kind":"Field","name":{"kind":"Name","value":"pdf"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"url"}},{"kind":"Field","name":{"kind":"Name","value":"filename"}}]}},{"kind":"Field","name":{"kind":"Name","value":"voidReason"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}},{"kind":"Field","name":{"kind":"Name","value":"issuedAt"}},{"kind":"Field","name":{"kind":"Name","value":"paidAt"}},{"kind":"Field","name":{"kind":"Name","value":"voidedAt"}}]}}]} as unknown as DocumentNode<InvoiceQuery, InvoiceQueryVariables>;
