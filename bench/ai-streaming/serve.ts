@@ -41,8 +41,12 @@ async function main(): Promise<void> {
       RATE_LIMIT_USER_BURST: '1000000',
       RATE_LIMIT_IP_RPS: '1000000',
       RATE_LIMIT_IP_BURST: '1000000',
-      // ai's delta window, when a run asks for another than the default.
-      ...(process.env.AI_STREAM_BATCH_MS ? { AI_STREAM_BATCH_MS: process.env.AI_STREAM_BATCH_MS } : {}),
+      // ai's delta window and how far it grows under load, when a run asks for others than the defaults.
+      ...Object.fromEntries(
+        ['AI_STREAM_BATCH_MS', 'AI_STREAM_BATCH_MAX_MS'].flatMap((name) =>
+          process.env[name] ? [[name, process.env[name]]] : [],
+        ),
+      ),
     },
   });
   if (process.env.BENCH_PROFILE_DIR) profileOnSignal(process.env.BENCH_PROFILE_DIR);
