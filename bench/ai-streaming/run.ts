@@ -540,7 +540,8 @@ function report(
     `| Lattice | ${cells(arrival.lattice)} | ${cells(afterArrival(lattice))} | ${cells(summary(lattice.timings.map((t) => t.answered)))} |`,
   );
   console.log(
-    `\np99 added to the time to first delta: ${ms(added.p99)} ms (p50 ${ms(added.p50)} ms) — target under ${TARGET_MS} ms: ${added.p99 < TARGET_MS ? 'met' : 'NOT met'}` +
+    `\nserving CPU per reply (user + system over the round, divided by ${STREAMS}): ${ms(((lattice.servingCpuPercent ?? NaN) * lattice.seconds * 10) / STREAMS)} ms` +
+      `\np99 added to the time to first delta: ${ms(added.p99)} ms (p50 ${ms(added.p50)} ms) — target under ${TARGET_MS} ms: ${added.p99 < TARGET_MS ? 'met' : 'NOT met'}` +
       `${errors.baseline.count + errors.lattice.count ? `; ${errors.lattice.count} Lattice and ${errors.baseline.count} baseline streams failed` : '; every reply complete, deltas in order'}`,
   );
 }
@@ -627,8 +628,16 @@ async function main(): Promise<void> {
   console.error(
     `Lattice: ${STREAMS} sendMessage ${RAMP_MS > 0 ? `over ${RAMP_MS} ms` : 'at once'}, replies on their subscriptions…`,
   );
+  // BENCH_PROFILE_DIR: the serving process profiles this round (see serve.ts).
+  const profiling = process.env.BENCH_PROFILE_DIR;
+  if (profiling) process.kill(servingPid, 'SIGUSR2');
   const lattice = await latticeRound(simulator, gateway, servingPid, users, 'lat');
   load.after = loadavg();
+  if (profiling) {
+    process.kill(servingPid, 'SIGUSR2');
+    await sleep(2_000);
+    console.error(`profile of the Lattice round in ${profiling} (serving.cpuprofile, sql.json)`);
+  }
   report(baseline, lattice, servingPid, load);
 }
 

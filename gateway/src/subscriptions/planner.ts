@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
-import { operationFromDocument, Supergraph } from '@apollo/federation-internals';
+import { type Operation, operationFromDocument, Supergraph } from '@apollo/federation-internals';
 import { buildOperationContext } from '@apollo/gateway';
 import { type FetchNode, type QueryPlan, QueryPlanner } from '@apollo/query-planner';
-import { type DocumentNode, type GraphQLSchema, print } from 'graphql';
+import { type DocumentNode, type GraphQLSchema, Kind, print } from 'graphql';
 
 /** The service name the primary fetch is renamed to in a per-event plan. */
 export const EVENT_SOURCE = '__lattice_subscription_event__';
@@ -17,6 +17,12 @@ export interface SubscriptionPlan {
   primary: FetchNode;
   eventPlan: QueryPlan;
   operationContext: ReturnType<typeof buildOperationContext>;
+  /**
+   * When the event carries the whole result (one fetch, the primary, with no rewrites): the
+   * client's operation, as the query plan's execution shapes results with it, built once here
+   * rather than for every event.
+   */
+  eventOnly?: Operation;
 }
 
 export interface PlanningSchemas {
@@ -80,7 +86,18 @@ export class SubscriptionPlanner {
       operationDocument: document,
       operationName,
     });
-    const plan = { primary, eventPlan, operationContext };
+    const eventOnly =
+      eventPlan.node === eventFetch && !eventFetch.requires?.length && !eventFetch.outputRewrites?.length
+        ? operationFromDocument(
+            schemas.apiSchemaInternal,
+            {
+              kind: Kind.DOCUMENT,
+              definitions: [operationContext.operation, ...Object.values(operationContext.fragments)],
+            },
+            { validate: false },
+          )
+        : undefined;
+    const plan: SubscriptionPlan = { primary, eventPlan, operationContext, eventOnly };
     if (this.cache.size >= this.maxCachedPlans) this.cache.clear();
     this.cache.set(key, plan);
     return plan;

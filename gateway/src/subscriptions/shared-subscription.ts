@@ -7,6 +7,7 @@ import { completeResult } from '../authorization/result';
 import { SUBGRAPH_UNAVAILABLE } from '../upstream/unavailable';
 import type { GatewayContext } from '../context';
 import { ClientQueue } from './client-queue';
+import { shapeWholeEvent } from './event-shaping';
 import type { SubscriptionMetrics } from './metrics';
 import { EVENT_SOURCE, type SubscriptionPlan, type SubscriptionPlanner } from './planner';
 import { openUpstream, type Upstream } from './upstream';
@@ -206,6 +207,9 @@ export class SharedSubscription {
     const context = this.eventContext();
     const plan = this.plan;
     try {
+      // An event that carries everything: shaped for the client without the plan's execution.
+      const whole = plan.eventOnly && shapeWholeEvent(plan.eventOnly, this.request.variables, event);
+      if (whole) return this.complete(whole, []);
       const { apiSchemaInternal, supergraphSchema } = this.deps.planner.current();
       const eventSource: GraphQLDataSource<GatewayContext> = {
         process: async () => ({ data: event.data ?? null, errors: event.errors as GraphQLError[] }),
@@ -233,14 +237,10 @@ export class SharedSubscription {
         supergraphSchema,
         apiSchemaInternal,
       );
-      let data = result.data as Record<string, unknown> | null | undefined;
-      let errors: GraphQLFormattedError[] = (result.errors ?? []).map(formatError);
-      if (this.request.completion) {
-        const completed = completeResult(this.request.completion, data);
-        data = completed.data;
-        errors = [...errors, ...completed.errors];
-      }
-      return errors.length ? { data, errors } : { data };
+      return this.complete(
+        result.data as Record<string, unknown> | null | undefined,
+        (result.errors ?? []).map(formatError),
+      );
     } catch (error) {
       context.log.error({ err: error }, 'subscription event could not be resolved');
       return {
@@ -253,6 +253,19 @@ export class SharedSubscription {
         ],
       };
     }
+  }
+
+  /** Fields authorization cut are answered null with an error, in every event. */
+  private complete(
+    data: Record<string, unknown> | null | undefined,
+    errors: GraphQLFormattedError[],
+  ): FormattedExecutionResult {
+    if (this.request.completion) {
+      const completed = completeResult(this.request.completion, data);
+      data = completed.data;
+      errors = [...errors, ...completed.errors];
+    }
+    return errors.length ? { data, errors } : { data };
   }
 
   private deliver(result: FormattedExecutionResult): void {

@@ -3,6 +3,7 @@ import type { ObjectStorage } from '@lattice/object-storage';
 import type { Logger } from '@lattice/server-kit';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { ReplyHub } from './live/hub';
+import type { StreamWindow } from './live/stream-window';
 import type { ModelCatalogue } from './providers/catalogue';
 import type { AiSettings } from './service/settings';
 
@@ -11,6 +12,8 @@ export interface AiRuntime {
   settings: AiSettings;
   models: ModelCatalogue;
   hub: ReplyHub;
+  /** How long deltas are held to go out together, now (adapted to the process's load). */
+  streamWindow: StreamWindow;
   meter: UsageMeter;
   /** Where generated images wait for media (the storage media reads too). */
   storage: ObjectStorage;

@@ -5,6 +5,7 @@ import { defineSubgraph, startPeriodic, subgraphPackage } from '@lattice/subgrap
 import { entities } from './entities';
 import { aiInternalRoutes } from './internal-routes';
 import { ReplyHub } from './live/hub';
+import { StreamWindow } from './live/stream-window';
 import { createLoaders } from './loaders';
 import { connectProviders } from './providers/connect';
 import { resolvers } from './resolvers';
@@ -43,10 +44,12 @@ export const ai = defineSubgraph({
       defaultDirectory: join(process.cwd(), '.data', 'media'),
     });
     const generations = new Set<Promise<void>>();
+    const streamWindow = new StreamWindow(settings.AI_STREAM_BATCH_MS, settings.AI_STREAM_BATCH_MAX_MS);
     const runtime: AiRuntime = {
       settings,
       models: providers.models,
       hub,
+      streamWindow,
       meter: createMeter({ catalogue: planCatalogue(settings.PLANS) }),
       storage,
       orm,
@@ -57,6 +60,7 @@ export const ai = defineSubgraph({
         await hub.stop();
         // Cancelled by hub.stop: each ends by storing what it wrote.
         await Promise.allSettled([...generations]);
+        streamWindow.close();
         await storage.close();
         await providers.simulator?.close();
       },

@@ -12,19 +12,19 @@ export class DeltaBatcher {
 
   constructor(
     private readonly send: (offset: number, delta: string) => void,
-    private readonly windowMs: number,
+    /** A fixed window, or the window now (read as each one opens: see StreamWindow). */
+    private readonly windowMs: number | (() => number),
   ) {}
 
   /** `delta` starts at `offset` of the reply (each follows the one before). */
   push(offset: number, delta: string): void {
-    if (this.windowMs <= 0) return this.send(offset, delta);
     if (this.timer) {
       if (!this.pending) this.pendingOffset = offset;
       this.pending += delta;
       return;
     }
     this.send(offset, delta);
-    this.timer = setTimeout(() => this.endWindow(), this.windowMs);
+    this.openWindow();
   }
 
   /** Sends what is held (before the end of the reply is announced). */
@@ -37,7 +37,12 @@ export class DeltaBatcher {
   private endWindow() {
     this.timer = undefined;
     // Something sent now opens a new window; nothing held means the next delta goes at once.
-    if (this.sendPending()) this.timer = setTimeout(() => this.endWindow(), this.windowMs);
+    if (this.sendPending()) this.openWindow();
+  }
+
+  private openWindow() {
+    const ms = typeof this.windowMs === 'number' ? this.windowMs : this.windowMs();
+    if (ms > 0) this.timer = setTimeout(() => this.endWindow(), ms);
   }
 
   private sendPending(): boolean {

@@ -1,9 +1,9 @@
 import { notFound, validateInput } from '@lattice/server-kit';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { z } from 'zod';
-import { Conversation, Message } from '../entities';
+import { Message } from '../entities';
 import type { AiRuntime } from '../runtime';
-import { allMessages, assertNotStreaming, findConversation, streamingReply } from './conversations';
+import { assertNotStreaming, findConversation, isUuid, streamingReply } from './conversations';
 import { startReply } from './generation';
 import { fitHistory } from './history';
 
@@ -24,9 +24,11 @@ export async function sendMessage(
     content,
     'content',
   );
-  return reply(em, runtime, ownerId, conversationId, (tx, conversation) =>
-    tx.create(Message, { conversationId: conversation.id, ownerId, role: 'USER', content: text }),
-  );
+  return reply(em, runtime, ownerId, conversationId, (_tx, history, conversation) => {
+    const message = newMessage({ conversationId: conversation.id, ownerId, role: 'USER', content: text });
+    history.push(message);
+    return [message];
+  });
 }
 
 /** Replaces the last reply (kept for its accounts, out of the history) with a new one. */
@@ -36,14 +38,14 @@ export async function regenerateReply(
   ownerId: string,
   conversationId: string,
 ) {
-  return reply(em, runtime, ownerId, conversationId, async (tx, conversation) => {
-    const last = await tx.findOne(
-      Message,
-      { conversationId: conversation.id, replacedAt: null },
-      { orderBy: { createdAt: 'desc', id: 'desc' } },
-    );
+  return reply(em, runtime, ownerId, conversationId, async (tx, history) => {
+    const last = history.at(-1);
     if (!last) throw notFound('This conversation has no message to reply to');
-    if (last.role === 'ASSISTANT') last.replacedAt = new Date();
+    if (last.role === 'ASSISTANT') {
+      last.replacedAt = new Date();
+      await tx.nativeUpdate(Message, { id: last.id }, { replacedAt: last.replacedAt });
+    }
+    return [];
   });
 }
 
@@ -71,59 +73,126 @@ export async function cancelGeneration(
   return true;
 }
 
+/** What a conversation's reply needs of it. */
+interface LockedConversation {
+  id: string;
+  model: string;
+  systemPrompt: string | null;
+}
+
+/** A message of the history, as fitted to the context window (and the last one regenerated). */
+type HistoryMessage = Pick<Message, 'id' | 'role' | 'content' | 'status' | 'replacedAt' | 'createdAt'>;
+
+/**
+ * One transaction of few statements (a reply is on the path to the first token): the
+ * conversation locked and touched in one, its history read once (which also tells whether a
+ * reply is being written), the budget checked, the new rows inserted in one.
+ */
 async function reply(
   em: EntityManager,
   runtime: AiRuntime,
   ownerId: string,
   conversationId: string,
-  before: (tx: EntityManager, conversation: Conversation) => unknown,
+  /** Changes the history for this reply (mutating it); answers the messages to insert before the reply. */
+  before: (
+    tx: EntityManager,
+    history: HistoryMessage[],
+    conversation: LockedConversation,
+  ) => Message[] | Promise<Message[]>,
 ): Promise<Message> {
+  if (!isUuid(conversationId)) throw notFound('No such conversation');
   const {
     reply: placeholder,
     model,
     prompt,
     estimatedTokens,
   } = await em.transactional(async (tx) => {
-    const conversation = await findConversation(tx, ownerId, conversationId);
-    // One reply at a time per conversation, also across replicas: the row lock serialises senders
-    // (and a deletion committed while this one waited for it is seen).
-    const locked = await tx.execute(
-      'select 1 from ai.conversation where id = ? and deleted_at is null for update',
-      [conversation.id],
+    // One reply at a time per conversation, also across replicas: the row lock (taken by the
+    // update) serialises senders, and a deletion committed while this one waited for it is seen.
+    const [row] = await tx.execute<Array<{ model: string; system_prompt: string | null }>>(
+      `update ai.conversation set updated_at = ? where id = ? and owner_id = ? and deleted_at is null
+       returning model, system_prompt`,
+      [new Date(), conversationId, ownerId],
     );
-    if (!locked.length) throw notFound('No such conversation');
-    assertNotStreaming(await streamingReply(tx, conversation.id));
-    await before(tx, conversation);
-    await tx.flush();
+    if (!row) throw notFound('No such conversation');
+    const conversation: LockedConversation = {
+      id: conversationId,
+      model: row.model,
+      systemPrompt: row.system_prompt,
+    };
+    // Read after the lock: a reply another sender committed while this one waited is seen.
+    const history = await conversationHistory(tx, conversationId);
+    assertNotStreaming(history.find((message) => message.status === 'STREAMING') ?? null);
+    const inserted = await before(tx, history, conversation);
     const model = runtime.models.chat(conversation.model);
-    const history = fitHistory(
+    const fitted = fitHistory(
       model,
       conversation.systemPrompt,
-      await allMessages(tx, conversation.id),
+      history,
       runtime.settings.AI_REPLY_MAX_TOKENS,
     );
     await runtime.meter.check(
       tx,
       ownerId,
       'aiTokens',
-      history.estimatedTokens + (await tokensInFlight(tx, runtime, ownerId)),
+      fitted.estimatedTokens + (await tokensInFlight(tx, runtime, ownerId)),
     );
-    conversation.updatedAt = new Date();
-    const reply = tx.create(Message, {
+    const reply = newMessage({
       conversationId: conversation.id,
       ownerId,
       role: 'ASSISTANT',
       content: '',
       status: 'STREAMING',
       // The estimate, until the provider's usage replaces it: what the budget holds for it meanwhile.
-      promptTokens: history.estimatedTokens,
+      promptTokens: fitted.estimatedTokens,
       model: model.id,
       provider: model.provider.id,
     });
-    return { reply, model, prompt: history.prompt, estimatedTokens: history.estimatedTokens };
+    // After the message it answers, in the conversation's order (created_at, then id), even
+    // within one millisecond.
+    const previous = history.at(-1)?.createdAt.getTime() ?? 0;
+    if (reply.createdAt.getTime() <= previous) reply.createdAt = reply.writtenAt = new Date(previous + 1);
+    await tx.insertMany([...inserted, reply]);
+    return { reply, model, prompt: fitted.prompt, estimatedTokens: fitted.estimatedTokens };
   });
   startReply(runtime, { reply: placeholder, ownerId, model, prompt, estimatedPromptTokens: estimatedTokens });
   return placeholder;
+}
+
+function newMessage(
+  fields: Pick<Message, 'conversationId' | 'ownerId' | 'role' | 'content'> & Partial<Message>,
+) {
+  return Object.assign(new Message(), fields);
+}
+
+/**
+ * The conversation's history, oldest first: every message not replaced, and a reply being
+ * written (never a replaced one, but it is what matters: one reply at a time), read as rows.
+ */
+async function conversationHistory(tx: EntityManager, conversationId: string): Promise<HistoryMessage[]> {
+  const rows = await tx.execute<
+    Array<{
+      id: string;
+      role: Message['role'];
+      content: string;
+      status: Message['status'];
+      replaced_at: Date | string | null;
+      created_at: Date | string;
+    }>
+  >(
+    `select id, role, content, status, replaced_at, created_at from ai.message
+      where conversation_id = ? and (replaced_at is null or status = 'STREAMING')
+      order by created_at, id`,
+    [conversationId],
+  );
+  return rows.map((row) => ({
+    id: row.id,
+    role: row.role,
+    content: row.content,
+    status: row.status,
+    replacedAt: row.replaced_at === null ? null : new Date(row.replaced_at),
+    createdAt: new Date(row.created_at),
+  }));
 }
 
 /**

@@ -150,6 +150,6 @@ export function streamingReply(em: EntityManager, conversationId: string): Promi
   return em.findOne(Message, { conversationId, status: 'STREAMING' });
 }
 
-export function assertNotStreaming(reply: Message | null): void {
+export function assertNotStreaming(reply: object | null): void {
   if (reply) throw conflict('A reply is being written in this conversation; wait for it or cancel it');
 }

@@ -68,7 +68,7 @@ async function generate(
         offset,
         delta,
       }),
-    settings.AI_STREAM_BATCH_MS,
+    () => runtime.streamWindow.ms,
   );
   // The SDK's timeout covers the wait for headers; a provider that stalls mid-reply is let go too.
   let stalled = false;

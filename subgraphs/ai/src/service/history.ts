@@ -16,7 +16,7 @@ export interface PromptMessage {
 export function fitHistory(
   model: ChatModel,
   systemPrompt: string | null,
-  messages: Message[],
+  messages: ReadonlyArray<Pick<Message, 'role' | 'content' | 'status' | 'replacedAt'>>,
   replyTokens: number,
 ): { prompt: PromptMessage[]; estimatedTokens: number } {
   const budget = model.contextWindow - replyTokens;

@@ -78,6 +78,12 @@ const ownSettings = z.object({
   AI_REPLY_MAX_TOKENS: whole(16, 100_000, 1024),
   /** Deltas arriving within this many ms of one sent go out together (0: each as it comes). */
   AI_STREAM_BATCH_MS: whole(0, 1_000, 20),
+  /**
+   * The longest that window grows to while the process is saturated (its event loop over 70 %
+   * busy; the longest from 95 %): fewer, larger deltas then. At or below AI_STREAM_BATCH_MS,
+   * or with that at 0, the window is fixed.
+   */
+  AI_STREAM_BATCH_MAX_MS: whole(0, 1_000, 100),
   /** A reply still STREAMING this long after its last write was lost with its process: marked FAILED. */
   AI_STALE_REPLY_SECONDS: whole(10, 86_400, 300),
 });
