@@ -27,7 +27,10 @@ export function createLoaders(em: EntityManager) {
         { versionId: { $in: [...versionIds] } },
         { exclude: ['content'], orderBy: { path: 'asc' } },
       )) as SiteFile[];
-      return versionIds.map((id) => files.filter((file) => file.versionId === id));
+      const byVersion = new Map<string, SiteFile[]>();
+      for (const file of files)
+        byVersion.set(file.versionId, [...(byVersion.get(file.versionId) ?? []), file]);
+      return versionIds.map((id) => byVersion.get(id) ?? []);
     }),
   };
 }

@@ -58,7 +58,7 @@ export class Generation {
       );
     } else {
       const plan = version.plan ?? (await this.carryOver());
-      if (!(await this.storedFiles()).has(version.pagePath!)) await this.pages(plan, [version.pagePath!]);
+      if (!stored.has(version.pagePath!)) await this.pages(plan, [version.pagePath!]);
     }
     await this.package();
   }
@@ -162,15 +162,13 @@ export class Generation {
         // Out of images for the period: the site is made without this one (its <img> removed).
         if (!(error instanceof UserError && error.extensions.code === ErrorCode.QuotaExceeded)) throw error;
         done += 1;
-        await this.write((tx, version) =>
-          recordProgress(tx, this.runtime, version, {
-            step: 'IMAGES',
-            status: 'RUNNING',
-            done,
-            total,
-            message: `Skipped ${image.path}: ${error.message}`,
-          }).then(() => undefined),
-        );
+        await this.progress({
+          step: 'IMAGES',
+          status: 'RUNNING',
+          done,
+          total,
+          message: `Skipped ${image.path}: ${error.message}`,
+        });
         continue;
       }
       done += 1;
